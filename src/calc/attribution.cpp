@@ -1,0 +1,110 @@
+#include "calc/attribution.h"
+
+#include "calc/source_emissions.h"
+#include "registry/factors.h"
+
+#include <fmt/format.h>
+
+namespace cbam {
+
+namespace {
+
+using Terms = std::vector<std::pair<std::string, Traced>>;
+
+Traced heat_emissions(const HeatFlow& h) {
+    Traced q = traced_input(h.quantity, h.exported ? "heat exported" : "heat imported");
+    Traced ef;
+    std::vector<std::string> notes;
+    if (h.emission_factor) {
+        ef = traced_input(*h.emission_factor, "emission factor of the heat");
+    } else {
+        ef = traced_constant(Quantity(factors::ef_heat_default(), units::tCO2e_per_TJ()),
+                             "default emission factor of measurable heat (56.1 tCO2/TJ ÷ 0.9)", factors::heat_default_source);
+        notes.push_back(fmt::format("{}:{}: no emission factor given for this heat; the default 56.1/0.9 tCO2/TJ was assumed",
+                                    h.where.file, h.where.line));
+    }
+    return traced_result((q.q * ef.q).in(units::tCO2e()), h.exported ? "emissions of heat exported" : "emissions of heat imported",
+                         "Q_H × EF_H", "IR (EU) 2023/1773 Annex III C and F", {{"Q_H", q}, {"EF_H", ef}}, notes);
+}
+
+Traced waste_gas_correction(const WasteGasFlow& w) {
+    Traced v = traced_input(w.volume, "waste gas volume");
+    Traced ncv = traced_input(w.ncv, "net calorific value of the waste gas");
+    Traced efng = traced_constant(Quantity(factors::ef_natural_gas(), units::tCO2e_per_TJ()), "emission factor of natural gas",
+                                  factors::waste_gas_source);
+    if (!w.exported)
+        return traced_result((v.q * ncv.q * efng.q).in(units::tCO2e()), "waste gas import correction", "V × NCV × EF_NG",
+                             "IR (EU) 2023/1773 Annex III F Eq. 53", {{"V", v}, {"NCV", ncv}, {"EF_NG", efng}});
+    Traced corr = traced_constant(Quantity(factors::waste_gas_export_correction(), units::one()), "efficiency correction of waste gas",
+                                  factors::waste_gas_source);
+    return traced_result((v.q * ncv.q * efng.q).in(units::tCO2e()) * corr.value(), "waste gas export correction",
+                         "V × NCV × EF_NG × Corr_η", "IR (EU) 2023/1773 Annex III F Eq. 54",
+                         {{"V", v}, {"NCV", ncv}, {"EF_NG", efng}, {"Corr_η", corr}});
+}
+
+Traced electricity_emissions(const ElectricityFlow& e) {
+    Traced q = traced_input(e.quantity, e.produced ? "electricity produced" : "electricity consumed");
+    Traced ef = traced_input(e.emission_factor, fmt::format("emission factor of the electricity ({}{})", e.source,
+                                                           e.factor_source.empty() ? "" : ", " + e.factor_source));
+    return traced_result((q.q * ef.q).in(units::tCO2e()),
+                         e.produced ? "emissions of electricity produced in the process" : "emissions of electricity consumed",
+                         "E_el × EF_el", "IR (EU) 2023/1773 Annex III D and F", {{"E_el", q}, {"EF_el", ef}});
+}
+
+struct Term {
+    const char* symbol;
+    Traced value;
+    std::size_t count;
+};
+
+// The terms that have data behind them (DirEm* always).
+Terms present(const std::vector<Term>& terms) {
+    Terms out;
+    for (const auto& t : terms)
+        if (t.count > 0 || std::string_view(t.symbol) == "DirEm*") out.emplace_back(t.symbol, t.value);
+    return out;
+}
+
+}  // namespace
+
+AttributedEmissions attribute(const Installation& inst, const ProductionProcess& p) {
+    Terms direct_sources;
+    for (const auto& s : inst.source_streams)
+        if (s.process_id == p.id) direct_sources.emplace_back(s.id, source_stream_emissions(s));
+    for (const auto& m : inst.measurements)
+        if (m.process_id == p.id) direct_sources.emplace_back(m.id, measured_emissions(m));
+    for (const auto& f : inst.pfc)
+        if (f.process_id == p.id) direct_sources.emplace_back("PFC", pfc_emissions(f));
+    Traced dir_em = traced_sum(direct_sources, units::tCO2e(), fmt::format("direct emissions of the sources of process {} (DirEm*)", p.id));
+
+    Terms heat_imp, heat_exp, wg_imp, wg_exp, el_prod, el_cons;
+    for (const auto& h : inst.heat)
+        if (h.process_id == p.id) (h.exported ? heat_exp : heat_imp).emplace_back(fmt::format("heat, line {}", h.where.line), heat_emissions(h));
+    for (const auto& w : inst.waste_gases)
+        if (w.process_id == p.id) (w.exported ? wg_exp : wg_imp).emplace_back(fmt::format("waste gas, line {}", w.where.line), waste_gas_correction(w));
+    for (const auto& e : inst.electricity)
+        if (e.process_id == p.id) (e.produced ? el_prod : el_cons).emplace_back(fmt::format("electricity, line {}", e.where.line), electricity_emissions(e));
+
+    const Unit u = units::tCO2e();
+    Traced h_imp = traced_sum(heat_imp, u, "emissions of measurable heat imported (Em_H,imp)");
+    Traced h_exp = traced_sum(heat_exp, u, "emissions of measurable heat exported (Em_H,exp)");
+    Traced w_imp = traced_sum(wg_imp, u, "waste gas import correction (WG_corr,imp)");
+    Traced w_exp = traced_sum(wg_exp, u, "waste gas export correction (WG_corr,exp)");
+    Traced e_prod = traced_sum(el_prod, u, "emissions of electricity produced (Em_el,prod)");
+    Traced e_cons = traced_sum(el_cons, u, "emissions of electricity consumed (Em_el,cons)");
+
+    Quantity direct = dir_em.q + h_imp.q - h_exp.q + w_imp.q - w_exp.q - e_prod.q;
+    AttributedEmissions out;
+    out.direct = traced_result(direct, fmt::format("attributed direct emissions of process {}", p.id),
+                               "DirEm* + Em_H,imp − Em_H,exp + WG_corr,imp − WG_corr,exp − Em_el,prod",
+                               "IR (EU) 2023/1773 Annex III F; IR (EU) 2025/2547 Annex III A.3",
+                               present({{"DirEm*", dir_em, direct_sources.size()}, {"Em_H,imp", h_imp, heat_imp.size()},
+                                        {"Em_H,exp", h_exp, heat_exp.size()}, {"WG_corr,imp", w_imp, wg_imp.size()},
+                                        {"WG_corr,exp", w_exp, wg_exp.size()}, {"Em_el,prod", e_prod, el_prod.size()}}),
+                               {"terms with no data in the input files are 0 and not listed"});
+    out.indirect = traced_result(e_cons.q, fmt::format("attributed indirect emissions of process {}", p.id), "Em_el,cons",
+                                 "IR (EU) 2023/1773 Annex III F; IR (EU) 2025/2547 Annex III A.3", {{"Em_el,cons", e_cons}});
+    return out;
+}
+
+}  // namespace cbam

@@ -1,0 +1,70 @@
+#include "cli/commands.h"
+#include "core/error.h"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <exception>
+#include <string>
+
+namespace {
+
+constexpr const char* kHelp = R"(cbam - embedded emissions of goods under the EU Carbon Border Adjustment Mechanism
+
+Usage: cbam COMMAND [OPTIONS]
+
+Commands:
+  classify CN...      Is a CN code a CBAM good? Prints its sector, aggregated goods category,
+                      greenhouse gases, simple/complex and relevant precursors, or why it is
+                      out of scope.                       e.g. cbam classify 73181590
+  calc DIR            Specific embedded emissions (SEE, tCO2e/t) of every good of an
+                      installation, from its CSV data directory (docs/installation-data.md).
+                                                          e.g. cbam calc fixtures/fastener-tw
+  explain DIR GOOD    The full derivation of a good's SEE: every input with file and line,
+                      every formula with its legal source. GOOD is an aggregated good
+                      ("Cement clinker") or a CN code.   e.g. cbam explain fixtures/cement-vn 25231000
+
+Run 'cbam COMMAND --help' for a command's options.
+
+Exit codes:
+  0   success
+  1   the input is wrong: every problem found is listed as file:line:column (field): message
+  2   the command line is wrong
+  3   an output could not be written; no output file was changed or left half-written
+  70  an internal error (a defect in cbam: please report it with the command line)
+
+Numbers are exact decimals inside; reported SEE are rounded once, to 5 decimals, half away
+from zero (docs/rounding.md).
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    cbam::cli::Args args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        std::fputs(kHelp, stdout);
+        return args.empty() ? cbam::exit_code::usage : cbam::exit_code::ok;
+    }
+    if (args[0] == "--version") {
+        fmt::print("cbam {}\n", CBAM_VERSION);
+        return 0;
+    }
+    std::string cmd = args[0];
+    cbam::cli::Args rest(args.begin() + 1, args.end());
+    try {
+        if (cmd == "classify") return cbam::cli::classify(rest);
+        if (cmd == "calc") return cbam::cli::calc(rest);
+        if (cmd == "explain") return cbam::cli::explain(rest);
+        return cbam::cli::usage_error("", fmt::format("unknown command '{}'", cmd));
+    } catch (const cbam::InputError& e) {
+        std::fputs(e.diagnostics().to_string().c_str(), stderr);
+        fmt::print(stderr, "cbam: {}; nothing was written\n", e.what());
+        return cbam::exit_code::input_error;
+    } catch (const cbam::OutputError& e) {
+        fmt::print(stderr, "cbam: error: {}; no output file was changed\n", e.what());
+        return cbam::exit_code::output_error;
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "cbam: internal error: {}\n", e.what());
+        return cbam::exit_code::internal;
+    }
+}

@@ -1,0 +1,33 @@
+// Outputs are written whole or not at all: each file goes to a temporary file beside its
+// destination and is renamed into place only when every output of the run is complete.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace cbam {
+
+class AtomicOutputs {
+public:
+    AtomicOutputs() = default;
+    AtomicOutputs(const AtomicOutputs&) = delete;
+    AtomicOutputs& operator=(const AtomicOutputs&) = delete;
+    ~AtomicOutputs();  // removes temporaries that were never committed
+
+    // Writes `content` to a temporary file next to `path`; throws OutputError.
+    void stage(const std::string& path, const std::string& content);
+    // Renames every staged file into place; throws OutputError (earlier files stay in place
+    // only if all renames before succeeded; on failure the rest are removed).
+    void commit();
+
+private:
+    struct Staged {
+        std::string temp, path;
+    };
+    std::vector<Staged> staged_;
+};
+
+// Convenience for a single file.
+void write_file_atomically(const std::string& path, const std::string& content);
+
+}  // namespace cbam

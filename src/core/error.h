@@ -1,0 +1,70 @@
+// Located problems in input, collected rather than thrown one at a time.
+#pragma once
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace cbam {
+
+// Where a value came from: file, 1-based physical line, 1-based column (CSV field index),
+// and the column's header name. Line 0 means "the file as a whole".
+struct SourceLocation {
+    std::string file;
+    std::size_t line = 0;
+    std::size_t column = 0;
+    std::string field;
+
+    // "dir/processes.csv:12:3 (activity_level)"
+    std::string to_string() const;
+};
+
+struct Diagnostic {
+    SourceLocation where;
+    std::string message;  // "expected a number, found \"12,5a\""
+    std::string to_string() const { return where.to_string() + ": " + message; }
+};
+
+// Collects diagnostics up to a limit; the count goes on past it.
+class Diagnostics {
+public:
+    explicit Diagnostics(std::size_t limit = 200) : limit_(limit) {}
+    void add(SourceLocation where, std::string message);
+    bool empty() const { return count_ == 0; }
+    std::size_t count() const { return count_; }
+    const std::vector<Diagnostic>& items() const { return items_; }
+    // One line per diagnostic, then "N more not shown" when the limit cut the list.
+    std::string to_string() const;
+
+private:
+    std::size_t limit_;
+    std::size_t count_ = 0;
+    std::vector<Diagnostic> items_;
+};
+
+// Thrown once an input has been read whole and found wrong; carries every problem found.
+class InputError : public std::runtime_error {
+public:
+    explicit InputError(Diagnostics d);
+    const Diagnostics& diagnostics() const { return diags_; }
+
+private:
+    Diagnostics diags_;
+};
+
+// An output could not be written (unwritable path, disk full ...). Nothing was left half-written.
+struct OutputError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Process exit codes, documented in `cbam --help` and docs/exit-codes.md.
+namespace exit_code {
+inline constexpr int ok = 0;
+inline constexpr int input_error = 1;   // the inputs are wrong: every problem is listed
+inline constexpr int usage = 2;         // the command line is wrong
+inline constexpr int output_error = 3;  // an output could not be written; nothing was changed
+inline constexpr int internal = 70;     // a defect in cbam itself: please report it
+}  // namespace exit_code
+
+}  // namespace cbam

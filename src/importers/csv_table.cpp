@@ -1,0 +1,190 @@
+#include "importers/csv_table.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace cbam {
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
+    return s;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+std::string quote_text(std::string_view s) {
+    if (s.size() > 60) return fmt::format("\"{}...\"", s.substr(0, 57));
+    return fmt::format("\"{}\"", s);
+}
+
+template <class Range>
+std::string join_allowed(const Range& allowed) {
+    std::string out;
+    for (const auto& a : allowed) {
+        if (!out.empty()) out += ", ";
+        out += std::string(a);
+    }
+    return out;
+}
+
+template <class Range>
+std::optional<std::string> pick(const CsvRow& row, std::string_view column, const Range& allowed, bool required) {
+    auto v = row.cell(column);
+    if (v.empty()) {
+        if (required) row.error(column, fmt::format("expected one of {}, found an empty cell", join_allowed(allowed)));
+        return std::nullopt;
+    }
+    for (const auto& a : allowed)
+        if (iequals(v, a)) return std::string(a);
+    row.error(column, fmt::format("expected one of {}, found {}", join_allowed(allowed), quote_text(v)));
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string describe(NumberRule rule) {
+    switch (rule) {
+        case NumberRule::NonNegative: return "a number of 0 or more";
+        case NumberRule::Positive: return "a number greater than 0";
+        case NumberRule::Fraction: return "a fraction from 0 to 1";
+        default: return "a number";
+    }
+}
+
+SourceLocation CsvRow::at(std::string_view column) const {
+    auto it = cols_.find(column);
+    return {file_, rec_.line, it == cols_.end() ? 0 : it->second + 1, std::string(column)};
+}
+
+std::string_view CsvRow::cell(std::string_view column) const {
+    auto it = cols_.find(column);
+    if (it == cols_.end() || it->second >= rec_.fields.size()) return {};
+    return trim(rec_.fields[it->second]);
+}
+
+void CsvRow::error(std::string_view column, std::string message) const { diags_.add(at(column), std::move(message)); }
+
+std::optional<std::string> CsvRow::text(std::string_view column, bool required) const {
+    auto v = cell(column);
+    if (v.empty()) {
+        if (required) error(column, "expected a value, found an empty cell");
+        return std::nullopt;
+    }
+    return std::string(v);
+}
+
+std::optional<Decimal> CsvRow::number(std::string_view column, bool required, NumberRule rule) const {
+    auto v = cell(column);
+    if (v.empty()) {
+        if (required) error(column, fmt::format("expected {}, found an empty cell", describe(rule)));
+        return std::nullopt;
+    }
+    auto d = Decimal::parse(v, dialect_.decimal_point);
+    if (!d) {
+        error(column, fmt::format("expected {} written with '{}' as decimal point and no thousands separator, found {}",
+                                  describe(rule), dialect_.decimal_point, quote_text(v)));
+        return std::nullopt;
+    }
+    bool ok = true;
+    switch (rule) {
+        case NumberRule::NonNegative: ok = d->sign() >= 0; break;
+        case NumberRule::Positive: ok = d->sign() > 0; break;
+        case NumberRule::Fraction: ok = d->sign() >= 0 && *d <= Decimal(1); break;
+        default: break;
+    }
+    if (!ok) {
+        error(column, fmt::format("expected {}, found {}", describe(rule), v));
+        return std::nullopt;
+    }
+    return d;
+}
+
+std::optional<Unit> CsvRow::unit(std::string_view column, const Unit& like, bool required) const {
+    auto v = cell(column);
+    if (v.empty()) {
+        if (required) error(column, fmt::format("expected a unit of {} such as {}, found an empty cell", like.dimension_name(), like.symbol()));
+        return std::nullopt;
+    }
+    auto u = Unit::parse(v);
+    if (!u) {
+        error(column, fmt::format("expected a unit of {} such as {}, found the unknown unit {} (known: {})",
+                                  like.dimension_name(), like.symbol(), quote_text(v), Unit::known_symbols()));
+        return std::nullopt;
+    }
+    if (!u->same_dimension(like)) {
+        error(column, fmt::format("expected a unit of {} such as {}, found {} which is {}", like.dimension_name(),
+                                  like.symbol(), quote_text(v), u->dimension_name()));
+        return std::nullopt;
+    }
+    return u;
+}
+
+std::optional<std::string> CsvRow::choice(std::string_view column, std::initializer_list<std::string_view> allowed,
+                                          bool required) const {
+    return pick(*this, column, allowed, required);
+}
+std::optional<std::string> CsvRow::choice(std::string_view column, const std::vector<std::string>& allowed,
+                                          bool required) const {
+    return pick(*this, column, allowed, required);
+}
+
+bool read_table(const std::string& path, const std::vector<ColumnSpec>& columns, const CsvDialect& dialect,
+                Diagnostics& diags, const std::function<void(const CsvRow&)>& on_row) {
+    std::map<std::string, std::size_t, std::less<>> cols;
+    bool header_seen = false, header_ok = true;
+    bool readable = read_csv(path, dialect, diags, [&](CsvRecord& rec) {
+        if (!header_seen) {
+            header_seen = true;
+            for (std::size_t i = 0; i < rec.fields.size(); ++i) {
+                std::string name(trim(rec.fields[i]));
+                SourceLocation loc{path, rec.line, i + 1, name};
+                bool known = name == "comment" || std::any_of(columns.begin(), columns.end(), [&](const ColumnSpec& c) { return c.name == name; });
+                if (!known) {
+                    std::string expected;
+                    for (const auto& c : columns) expected += (expected.empty() ? "" : ", ") + c.name;
+                    diags.add(loc, fmt::format("unknown column {}; the columns of this file are: {}", quote_text(name), expected));
+                    header_ok = false;
+                } else if (!cols.emplace(name, i).second) {
+                    diags.add(loc, fmt::format("column {} appears twice", quote_text(name)));
+                    header_ok = false;
+                }
+            }
+            for (const auto& c : columns) {
+                if (c.required && !cols.count(c.name)) {
+                    diags.add({path, rec.line, 0, c.name}, fmt::format("missing column \"{}\" in the header", c.name));
+                    header_ok = false;
+                }
+            }
+            return;
+        }
+        if (!header_ok) return;
+        if (rec.fields.size() > cols.size() + 0 && rec.fields.size() > 0) {
+            // Extra trailing cells that are all blank are tolerated (spreadsheet exports add them).
+            for (std::size_t i = cols.size(); i < rec.fields.size(); ++i) {
+                if (!trim(rec.fields[i]).empty()) {
+                    diags.add({path, rec.line, i + 1, ""},
+                              fmt::format("this row has {} cells but the header has {} columns", rec.fields.size(), cols.size()));
+                    return;
+                }
+            }
+        }
+        CsvRow row(path, rec, cols, dialect, diags);
+        on_row(row);
+    });
+    if (readable && !header_seen) {
+        diags.add({path, 0, 0, ""}, "the file is empty: expected a header row");
+        return false;
+    }
+    return readable && header_ok;
+}
+
+}  // namespace cbam

@@ -1,0 +1,70 @@
+// A CSV file with a header row, read against the columns an importer expects, with typed,
+// located access to each field. Every problem is added to the Diagnostics; nothing throws.
+#pragma once
+
+#include "core/decimal.h"
+#include "core/error.h"
+#include "core/unit.h"
+#include "importers/csv_reader.h"
+
+#include <functional>
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cbam {
+
+struct ColumnSpec {
+    std::string name;
+    bool required = false;  // the column must be in the header (its cells may still be optional)
+};
+
+enum class NumberRule { Any, NonNegative, Positive, Fraction /* 0..1 */ };
+
+class CsvRow {
+public:
+    CsvRow(const std::string& file, const CsvRecord& rec, const std::map<std::string, std::size_t, std::less<>>& cols,
+           const CsvDialect& dialect, Diagnostics& diags)
+        : file_(file), rec_(rec), cols_(cols), dialect_(dialect), diags_(diags) {}
+
+    std::size_t line() const { return rec_.line; }
+    const std::string& file() const { return file_; }
+    SourceLocation at(std::string_view column) const;
+    SourceLocation row_location() const { return {file_, rec_.line, 0, ""}; }
+    // The cell, trimmed; empty when the column is absent or the cell blank.
+    std::string_view cell(std::string_view column) const;
+    bool has(std::string_view column) const { return !cell(column).empty(); }
+
+    void error(std::string_view column, std::string message) const;
+    // Text; a required cell that is blank is an error.
+    std::optional<std::string> text(std::string_view column, bool required = true) const;
+    std::optional<Decimal> number(std::string_view column, bool required = true, NumberRule rule = NumberRule::Any) const;
+    // A unit of the same dimension as `like` (e.g. like = t accepts t and kg).
+    std::optional<Unit> unit(std::string_view column, const Unit& like, bool required = true) const;
+    // One of `allowed` (compared case-insensitively); returns the allowed spelling.
+    std::optional<std::string> choice(std::string_view column, std::initializer_list<std::string_view> allowed,
+                                      bool required = true) const;
+    std::optional<std::string> choice(std::string_view column, const std::vector<std::string>& allowed,
+                                      bool required = true) const;
+
+private:
+    const std::string& file_;
+    const CsvRecord& rec_;
+    const std::map<std::string, std::size_t, std::less<>>& cols_;
+    const CsvDialect& dialect_;
+    Diagnostics& diags_;
+};
+
+// Reads `path`: checks the header against `columns` (a missing required column, an unknown or
+// duplicated column are errors; a column named "comment" is always allowed), then calls
+// `on_row` for each data row. Returns false if the file could not be read or its header is wrong.
+bool read_table(const std::string& path, const std::vector<ColumnSpec>& columns, const CsvDialect& dialect,
+                Diagnostics& diags, const std::function<void(const CsvRow&)>& on_row);
+
+// "a number" / "a number of 0 or more" ... for messages.
+std::string describe(NumberRule rule);
+
+}  // namespace cbam

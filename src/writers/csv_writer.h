@@ -1,0 +1,21 @@
+// Writing CSV text: fields quoted with libcsv's rules only where needed.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cbam {
+
+class CsvWriter {
+public:
+    explicit CsvWriter(char delimiter = ',') : delimiter_(delimiter) {}
+    void row(const std::vector<std::string>& fields);
+    const std::string& str() const { return out_; }
+
+private:
+    char delimiter_;
+    std::string out_;
+};
+
+}  // namespace cbam

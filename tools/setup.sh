@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what the project needs (Debian packages only), builds it, then runs one job:
+#   tools/setup.sh example   the main job on the bundled example installation
+#   tools/setup.sh test      every test (Catch2 through ctest)
+#   tools/setup.sh build     build only
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$here"
+job=${1:-build}
+
+packages=(build-essential cmake pkg-config libpugixml-dev libboost-dev libcsv-dev libfmt-dev catch2 libxml2-dev libxml2-utils libssl-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+build=${CBAM_BUILD_DIR:-build}
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=${CBAM_BUILD_TYPE:-RelWithDebInfo} >/dev/null
+cmake --build "$build" -j "$(nproc)"
+
+case "$job" in
+  example)
+    mkdir -p out
+    "$build/cbam" calc fixtures/fastener-tw -o out/fastener-tw-see.csv
+    ;;
+  test)
+    ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
+    ;;
+  build) ;;
+  *) echo "setup: unknown job '$job' (expected example, test or build)" >&2; exit 2 ;;
+esac
