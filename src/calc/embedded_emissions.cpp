@@ -56,7 +56,9 @@ private:
         return inst_.processes.size();
     }
 
+    // Annex II matters only in the definitive period; in the transitional period every indirect emission counts.
     bool direct_only(const std::string& good) const {
+        if (scope_ == Scope::Transitional) return false;
         const AggregatedGood* g = cn_.good(good);
         return g && cn_.direct_only(*g);
     }

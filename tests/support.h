@@ -1,0 +1,47 @@
+// Helpers shared by the tests: where the fixtures are, running the cbam binary, scratch folders.
+#pragma once
+
+#include "core/decimal.h"
+
+#include <string>
+#include <vector>
+
+namespace cbam::test {
+
+// Absolute path of a file or folder in the source tree ("fixtures/fastener-tw").
+std::string source_path(const std::string& relative);
+
+struct RunResult {
+    int exit_code = -1;
+    std::string out;  // standard output
+    std::string err;  // standard error
+};
+// Runs the built cbam binary with `args` (each passed as one argument, no shell parsing).
+RunResult run_cbam(const std::vector<std::string>& args);
+
+// A fresh empty directory, removed with its contents when the object goes.
+class ScratchDir {
+public:
+    ScratchDir();
+    ~ScratchDir();
+    ScratchDir(const ScratchDir&) = delete;
+    ScratchDir& operator=(const ScratchDir&) = delete;
+    const std::string& path() const { return path_; }
+    std::string file(const std::string& name) const { return path_ + "/" + name; }
+    // Writes `content` to `name` inside the directory (creating subfolders).
+    void write(const std::string& name, const std::string& content) const;
+    // Copies every file of a source-tree folder (e.g. a fixture) into the directory.
+    void copy_from(const std::string& source_relative) const;
+
+private:
+    std::string path_;
+};
+
+std::string read_file(const std::string& path);
+bool file_exists(const std::string& path);
+
+// Shorthand for exact expected values: D("2.746") or D(3295, 1200)... see Decimal::parse / ratio.
+Decimal D(const char* text);
+inline Decimal D(long long n, long long d) { return Decimal::ratio(n, d); }
+
+}  // namespace cbam::test
