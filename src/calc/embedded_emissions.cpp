@@ -71,8 +71,7 @@ private:
             std::string chain;
             for (const auto& id : stack_) chain += id + " → ";
             chain += inst_.processes[i].id;
-            SourceLocation loc = via ? via->where : inst_.processes[i].where;
-            loc.field = "from_process";
+            SourceLocation loc = via ? via->from_where : inst_.processes[i].where;
             diags_.add(loc, fmt::format("precursor cycle: {} (each process uses the next one's good as a precursor)", chain));
             return false;
         }

@@ -96,7 +96,10 @@ bool read_csv(const std::string& path, const CsvDialect& dialect, Diagnostics& d
             auto nl = chunk.find('\n');
             if (nl == std::string_view::npos) {
                 pending.append(chunk);
-                if (pending.size() > max_line_bytes) return feed_line(pending);
+                if (pending.size() > max_line_bytes) {
+                    feed_line(pending);
+                    return false;
+                }
                 break;
             }
             bool ok;
@@ -107,7 +110,7 @@ bool read_csv(const std::string& path, const CsvDialect& dialect, Diagnostics& d
                 ok = feed_line(pending);
                 pending.clear();
             }
-            if (!ok) return true;
+            if (!ok) return false;
             chunk.remove_prefix(nl + 1);
         }
     }
@@ -115,9 +118,10 @@ bool read_csv(const std::string& path, const CsvDialect& dialect, Diagnostics& d
         diags.add({path, st.line, 0, ""}, fmt::format("read error: {}", std::strerror(errno)));
         return false;
     }
-    if (!pending.empty() && !feed_line(pending)) return true;
+    if (!pending.empty() && !feed_line(pending)) return false;
     if (csv_fini(parser.get(), on_field, on_row_end, &st) != 0) {
         diags.add({path, st.current.line, 0, ""}, "malformed CSV: a quoted field is not closed before the end of the file");
+        return false;
     }
     return true;
 }

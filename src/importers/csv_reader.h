@@ -27,7 +27,7 @@ struct CsvRecord {
 
 // Calls `on_record` for every record, header included (the first). File-level problems (cannot
 // open, broken quoting, a line longer than max_line_bytes) are added to `diags`; reading stops
-// at the first such problem. Returns false when the file could not be read at all.
+// at the first such problem. Returns false when the file could not be read to its end.
 bool read_csv(const std::string& path, const CsvDialect& dialect, Diagnostics& diags,
               const std::function<void(CsvRecord&)>& on_record, std::size_t max_line_bytes = 1 << 20);
 

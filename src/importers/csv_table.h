@@ -60,7 +60,8 @@ private:
 
 // Reads `path`: checks the header against `columns` (a missing required column, an unknown or
 // duplicated column are errors; a column named "comment" is always allowed), then calls
-// `on_row` for each data row. Returns false if the file could not be read or its header is wrong.
+// `on_row` for each data row. Returns false if the file could not be read to its end or its header
+// is wrong: what refers to its rows cannot then be checked.
 bool read_table(const std::string& path, const std::vector<ColumnSpec>& columns, const CsvDialect& dialect,
                 Diagnostics& diags, const std::function<void(const CsvRow&)>& on_row);
 

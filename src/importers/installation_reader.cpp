@@ -23,6 +23,8 @@ struct Reader {
     const Countries& countries;
     const CsvDialect& dialect;
     Diagnostics diags;
+    bool processes_complete = true;  // false when processes.csv could not be read whole
+    bool suppliers_complete = true;  // likewise suppliers.csv
 
     std::string path(const char* name) const { return (fs::path(dir) / name).string(); }
 
@@ -55,6 +57,18 @@ struct Reader {
         auto [it, inserted] = seen.emplace(*v, row.line());
         if (!inserted) row.error(col, fmt::format("duplicate identifier \"{}\" (first used on line {})", *v, it->second));
         return v;
+    }
+
+    // A reference to a process of processes.csv (read before every file that refers to it).
+    std::string process_ref(const CsvRow& row, std::string_view col, const std::map<std::string, std::size_t>& processes) {
+        auto v = row.text(col);
+        if (!v) return {};
+        if (processes_complete && !processes.count(*v)) {
+            std::string known;
+            for (const auto& [id, line] : processes) known += (known.empty() ? "" : ", ") + id;
+            row.error(col, fmt::format("process \"{}\" does not exist in processes.csv (its processes: {})", *v, known.empty() ? "none" : known));
+        }
+        return *v;
     }
 
     bool country(const CsvRow& row, std::string_view col, std::string& out) {
@@ -130,8 +144,9 @@ Installation read_installation(const std::string& dir, const CnRegistry& cn, con
 
     // processes.csv
     std::map<std::string, std::size_t> process_ids;
-    if (r.open("processes.csv", true)) {
-        read_table(r.path("processes.csv"),
+    if (!r.open("processes.csv", true)) r.processes_complete = false;
+    else {
+        r.processes_complete = read_table(r.path("processes.csv"),
                    {{"process_id", true}, {"aggregated_good", true}, {"route", false}, {"activity_level", true},
                     {"activity_unit", true}, {"cn_codes", true}},
                    dialect, r.diags, [&](const CsvRow& row) {
@@ -180,7 +195,7 @@ Installation read_installation(const std::string& dir, const CnRegistry& cn, con
                        SourceStream s;
                        s.where = row.row_location();
                        s.id = r.id(row, "stream_id", ids).value_or("");
-                       s.process_id = row.text("process_id").value_or("");
+                       s.process_id = r.process_ref(row, "process_id", process_ids);
                        auto method = row.choice("method", {"combustion", "process", "mass_balance"});
                        if (!method) return;
                        s.method = *method == "combustion" ? StreamMethod::Combustion
@@ -234,7 +249,7 @@ Installation read_installation(const std::string& dir, const CnRegistry& cn, con
                        MeasuredEmission m;
                        m.where = row.row_location();
                        m.id = r.id(row, "source_id", ids).value_or("");
-                       m.process_id = row.text("process_id").value_or("");
+                       m.process_id = r.process_ref(row, "process_id", process_ids);
                        auto v = row.number("emissions", true, NumberRule::NonNegative);
                        auto u = row.cell("unit").empty() ? std::nullopt : Unit::parse(row.cell("unit"));
                        if (!u || !(u->same_dimension(units::tCO2e()) || u->same_dimension(units::tN2O()))) {
@@ -256,7 +271,7 @@ Installation read_installation(const std::string& dir, const CnRegistry& cn, con
                    dialect, r.diags, [&](const CsvRow& row) {
                        PfcEmission p;
                        p.where = row.row_location();
-                       p.process_id = row.text("process_id").value_or("");
+                       p.process_id = r.process_ref(row, "process_id", process_ids);
                        auto method = row.choice("method", {"slope", "overvoltage"});
                        if (!method) return;
                        p.overvoltage = *method == "overvoltage";
@@ -292,7 +307,7 @@ Installation read_installation(const std::string& dir, const CnRegistry& cn, con
                    dialect, r.diags, [&](const CsvRow& row) {
                        HeatFlow h;
                        h.where = row.row_location();
-                       h.process_id = row.text("process_id").value_or("");
+                       h.process_id = r.process_ref(row, "process_id", process_ids);
                        auto dir = row.choice("direction", {"import", "export"});
                        h.exported = dir && *dir == "export";
                        auto q = r.quantity(row, "quantity", "unit", units::TJ(), true, NumberRule::NonNegative);
@@ -311,7 +326,7 @@ Installation read_installation(const std::string& dir, const CnRegistry& cn, con
                    dialect, r.diags, [&](const CsvRow& row) {
                        WasteGasFlow w;
                        w.where = row.row_location();
-                       w.process_id = row.text("process_id").value_or("");
+                       w.process_id = r.process_ref(row, "process_id", process_ids);
                        auto dir = row.choice("direction", {"import", "export"});
                        w.exported = dir && *dir == "export";
                        auto u = row.cell("volume_unit").empty() ? std::nullopt : Unit::parse(row.cell("volume_unit"));
@@ -336,13 +351,17 @@ Installation read_installation(const std::string& dir, const CnRegistry& cn, con
                    dialect, r.diags, [&](const CsvRow& row) {
                        ElectricityFlow e;
                        e.where = row.row_location();
-                       e.process_id = row.text("process_id").value_or("");
+                       e.process_id = r.process_ref(row, "process_id", process_ids);
                        auto dir = row.choice("direction", {"consumed", "produced"});
                        e.produced = dir && *dir == "produced";
                        auto q = r.quantity(row, "quantity", "unit", units::MWh(), true, NumberRule::NonNegative);
                        auto ef = r.quantity(row, "emission_factor", "ef_unit", units::tCO2e_per_MWh(), true, NumberRule::NonNegative);
                        auto src = row.choice("source", {"grid", "direct_link", "ppa", "own_production"});
                        e.factor_source = row.text("factor_source", false).value_or("");
+                       const ProductionProcess* maker = inst.process(e.process_id);
+                       if (maker && e.produced && maker->aggregated_good == "Electricity")
+                           row.error("direction", fmt::format("process \"{}\" makes electricity as its good: give what it produces as its "
+                                                              "activity level in processes.csv, not as a 'produced' row", maker->id));
                        if (!dir || !q || !ef || !src) return;
                        e.quantity = *q;
                        e.emission_factor = *ef;
@@ -354,7 +373,7 @@ Installation read_installation(const std::string& dir, const CnRegistry& cn, con
     // suppliers.csv (before precursors, which refer to it)
     std::map<std::string, std::size_t> supplier_ids;
     if (r.open("suppliers.csv", false)) {
-        read_table(r.path("suppliers.csv"),
+        r.suppliers_complete = read_table(r.path("suppliers.csv"),
                    {{"supplier_id", true}, {"name", true}, {"country", true}, {"installation", false}, {"precursor", true}, {"cn_code", false},
                     {"see_direct", true}, {"see_indirect", true}, {"see_unit", true}, {"determination", true}},
                    dialect, r.diags, [&](const CsvRow& row) {
@@ -392,80 +411,47 @@ Installation read_installation(const std::string& dir, const CnRegistry& cn, con
                    dialect, r.diags, [&](const CsvRow& row) {
                        PrecursorInput p;
                        p.where = row.row_location();
-                       p.process_id = row.text("process_id").value_or("");
+                       p.process_id = r.process_ref(row, "process_id", process_ids);
                        auto good = row.choice("precursor", cn.good_names());
                        p.precursor = good.value_or("");
                        auto m = r.quantity(row, "mass", "unit", units::t(), true, NumberRule::Positive);
                        p.from_process = std::string(row.cell("from_process"));
                        p.supplier_id = std::string(row.cell("supplier_id"));
+                       p.from_where = row.at("from_process");
+                       if (!p.from_process.empty()) r.process_ref(row, "from_process", process_ids);
+                       if (r.suppliers_complete && !p.supplier_id.empty() && !supplier_ids.count(p.supplier_id)) {
+                           std::string known;
+                           for (const auto& [id, line] : supplier_ids) known += (known.empty() ? "" : ", ") + id;
+                           row.error("supplier_id", fmt::format("supplier \"{}\" does not exist in suppliers.csv (its suppliers: {})", p.supplier_id,
+                                                                known.empty() ? "none" : known));
+                       }
                        if (p.from_process.empty() == p.supplier_id.empty()) {
                            row.error(p.from_process.empty() ? "from_process" : "supplier_id",
                                      "expected exactly one of from_process (made in this installation) and supplier_id (purchased)");
                            return;
                        }
+                       const ProductionProcess* consumer = inst.process(p.process_id);
+                       const AggregatedGood* g = consumer ? cn.good(consumer->aggregated_good) : nullptr;
+                       if (g && good && std::find(g->precursors.begin(), g->precursors.end(), *good) == g->precursors.end()) {
+                           std::string list;
+                           for (const auto& n : g->precursors) list += (list.empty() ? "" : ", ") + n;
+                           row.error("precursor", fmt::format("\"{}\" is not a relevant precursor of \"{}\" (IR 2023/1773 Annex II); its relevant "
+                                                              "precursors are: {}", *good, g->name, list.empty() ? "none (a simple good)" : list));
+                       }
+                       if (const ProductionProcess* maker = p.from_process.empty() ? nullptr : inst.process(p.from_process); maker && good) {
+                           if (maker->id == p.process_id)
+                               row.error("from_process", fmt::format("process \"{}\" cannot be its own precursor: what a process makes and "
+                                                                     "uses again within itself is not counted", maker->id));
+                           else if (maker->aggregated_good != *good)
+                               row.error("from_process", fmt::format("process \"{}\" makes \"{}\", not the precursor \"{}\"", maker->id,
+                                                                     maker->aggregated_good, *good));
+                       }
+                       if (const Supplier* s = p.supplier_id.empty() ? nullptr : inst.supplier(p.supplier_id); s && good && s->precursor != *good)
+                           row.error("supplier_id", fmt::format("supplier \"{}\" supplies \"{}\", not \"{}\"", s->id, s->precursor, *good));
                        if (!good || !m) return;
                        p.mass = *m;
                        inst.precursors.push_back(std::move(p));
                    });
-    }
-
-    // Cross-file references.
-    auto check_process = [&](const std::string& id, const SourceLocation& row, const char* file, const char* column) {
-        if (id.empty() || inst.process(id)) return;
-        auto rd = row;
-        rd.field = column;
-        r.diags.add(rd, fmt::format("process \"{}\" does not exist in processes.csv", id));
-        (void)file;
-    };
-    for (const auto& s : inst.source_streams) check_process(s.process_id, s.where, "source_streams.csv", "process_id");
-    for (const auto& m : inst.measurements) check_process(m.process_id, m.where, "measurements.csv", "process_id");
-    for (const auto& p : inst.pfc) check_process(p.process_id, p.where, "pfc.csv", "process_id");
-    for (const auto& h : inst.heat) check_process(h.process_id, h.where, "heat.csv", "process_id");
-    for (const auto& w : inst.waste_gases) check_process(w.process_id, w.where, "waste_gases.csv", "process_id");
-    for (const auto& e : inst.electricity) {
-        check_process(e.process_id, e.where, "electricity.csv", "process_id");
-        const ProductionProcess* p = inst.process(e.process_id);
-        if (p && e.produced && p->aggregated_good == "Electricity") {
-            auto loc = e.where;
-            loc.field = "direction";
-            r.diags.add(loc, fmt::format("process \"{}\" makes electricity as its good: give what it produces as its activity level, not as a 'produced' row", p->id));
-        }
-    }
-    for (const auto& pr : inst.precursors) {
-        check_process(pr.process_id, pr.where, "precursors.csv", "process_id");
-        const ProductionProcess* consumer = inst.process(pr.process_id);
-        if (consumer) {
-            const AggregatedGood* g = cn.good(consumer->aggregated_good);
-            bool relevant = g && std::find(g->precursors.begin(), g->precursors.end(), pr.precursor) != g->precursors.end();
-            if (!relevant) {
-                auto loc = pr.where;
-                loc.field = "precursor";
-                std::string list;
-                if (g) for (const auto& n : g->precursors) list += (list.empty() ? "" : ", ") + n;
-                r.diags.add(loc, fmt::format("\"{}\" is not a relevant precursor of \"{}\" (IR 2023/1773 Annex II); its relevant precursors are: {}",
-                                             pr.precursor, consumer->aggregated_good, list.empty() ? "none (a simple good)" : list));
-            }
-        }
-        if (!pr.from_process.empty()) {
-            const ProductionProcess* maker = inst.process(pr.from_process);
-            auto loc = pr.where;
-            loc.field = "from_process";
-            if (!maker) r.diags.add(loc, fmt::format("process \"{}\" does not exist in processes.csv", pr.from_process));
-            else if (maker->aggregated_good != pr.precursor)
-                r.diags.add(loc, fmt::format("process \"{}\" makes \"{}\", not the precursor \"{}\"", maker->id, maker->aggregated_good, pr.precursor));
-            else if (maker->id == pr.process_id)
-                r.diags.add(loc, fmt::format("process \"{}\" cannot be its own precursor: precursors made within the same process are not counted", maker->id));
-        } else {
-            const Supplier* s = inst.supplier(pr.supplier_id);
-            auto loc = pr.where;
-            loc.field = "supplier_id";
-            if (!s) {
-                if (!supplier_ids.count(pr.supplier_id))
-                    r.diags.add(loc, fmt::format("supplier \"{}\" does not exist in suppliers.csv", pr.supplier_id));
-            } else if (s->precursor != pr.precursor) {
-                r.diags.add(loc, fmt::format("supplier \"{}\" supplies \"{}\", not \"{}\"", s->id, s->precursor, pr.precursor));
-            }
-        }
     }
 
     if (!r.diags.empty()) throw InputError(std::move(r.diags));

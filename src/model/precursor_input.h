@@ -15,6 +15,7 @@ struct PrecursorInput {
     std::string from_process;  // own production
     std::string supplier_id;   // purchased
     SourceLocation where;
+    SourceLocation from_where;  // the from_process cell
 };
 
 }  // namespace cbam
