@@ -33,7 +33,10 @@ Traced zero(const Unit& u, std::string what, std::string ref = {}) { return trac
 class Calculator {
 public:
     Calculator(const Installation& inst, Scope scope, const CnRegistry& cn, const Countries& countries)
-        : inst_(inst), scope_(scope), cn_(cn), countries_(countries) {}
+        : inst_(inst), scope_(scope), cn_(cn), countries_(countries) {
+        for (std::size_t i = 0; i < inst.processes.size(); ++i) process_index_.emplace(inst.processes[i].id, i);
+        for (const auto& s : inst.suppliers) suppliers_.emplace(s.id, &s);
+    }
 
     CalcResult run() {
         CalcResult out;
@@ -51,9 +54,8 @@ private:
     enum class State { Todo, Busy, Done, Failed };
 
     std::size_t index_of(const std::string& id) const {
-        for (std::size_t i = 0; i < inst_.processes.size(); ++i)
-            if (inst_.processes[i].id == id) return i;
-        return inst_.processes.size();
+        auto it = process_index_.find(id);
+        return it == process_index_.end() ? inst_.processes.size() : it->second;
     }
 
     // Annex II matters only in the definitive period; in the transitional period every indirect emission counts.
@@ -83,6 +85,13 @@ private:
         return ok;
     }
 
+    std::vector<const PrecursorInput*> precursors_of(const std::string& id) {
+        if (precursors_by_process_.empty())
+            for (const auto& in : inst_.precursors) precursors_by_process_[in.process_id].push_back(&in);
+        auto it = precursors_by_process_.find(id);
+        return it == precursors_by_process_.end() ? std::vector<const PrecursorInput*>{} : it->second;
+    }
+
     bool compute(std::size_t i) {
         const ProductionProcess& p = inst_.processes[i];
         ProcessResult r;
@@ -100,8 +109,8 @@ private:
             return false;
         }
         bool ok = true;
-        for (const auto& in : inst_.precursors) {
-            if (in.process_id != p.id) continue;
+        for (const PrecursorInput* inp : precursors_of(p.id)) {
+            const PrecursorInput& in = *inp;
             auto c = contribution(in);
             if (!c) {
                 ok = false;
@@ -111,6 +120,7 @@ private:
         }
         if (!ok) return false;
 
+        for (const auto& c : r.precursors) r.uses_default_values = r.uses_default_values || c.default_values;
         const bool own_direct_only = direct_only(p.aggregated_good);
         std::vector<std::pair<std::string, Traced>> dir_terms, ind_terms, cnt_terms;
         for (const auto& c : r.precursors) {
@@ -157,8 +167,10 @@ private:
             c.see_direct = pr.see_direct;
             c.see_indirect = pr.see_indirect;
             c.see_indirect_counted = pr.see_indirect_counted;
+            c.default_values = pr.uses_default_values;
         } else {
-            const Supplier* s = inst_.supplier(in.supplier_id);
+            auto found = suppliers_.find(in.supplier_id);
+            const Supplier* s = found == suppliers_.end() ? nullptr : found->second;
             if (!s) return std::nullopt;
             const Country* k = countries_.find(s->country);
             c.origin = fmt::format("{} from supplier {} ({})", in.precursor, s->id, s->country);
@@ -220,7 +232,7 @@ private:
         gr.see_unit = units::tCO2e() / makers.front()->good_unit;
         for (const auto* r : makers) {
             gr.process_ids.push_back(r->process->id);
-            for (const auto& c : r->precursors) gr.uses_default_values = gr.uses_default_values || c.default_values;
+            gr.uses_default_values = gr.uses_default_values || r->uses_default_values;
         }
         std::string label = code.empty() ? g.name : fmt::format("{} (CN {})", g.name, code);
         if (makers.size() == 1) {
@@ -272,6 +284,9 @@ private:
     std::vector<ProcessResult>* results_ = nullptr;
     std::vector<State> state_;
     std::vector<std::string> stack_;
+    std::map<std::string, std::size_t, std::less<>> process_index_;
+    std::map<std::string, const Supplier*, std::less<>> suppliers_;
+    std::map<std::string, std::vector<const PrecursorInput*>> precursors_by_process_;
 };
 
 }  // namespace

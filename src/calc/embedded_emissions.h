@@ -25,7 +25,7 @@ struct PrecursorContribution {
     const PrecursorInput* input = nullptr;
     std::string origin;        // "process P" or "supplier S (country)"
     bool counted_as_zero = false;  // produced in the EU or an exempt origin
-    bool default_values = false;   // the supplier's figures are default values
+    bool default_values = false;   // default values behind it: the supplier's figures, or (made in the installation) its own precursors
     Traced mass;                   // t
     Traced see_direct, see_indirect, see_indirect_counted;  // per t of precursor
     Traced embedded_direct, embedded_indirect, embedded_indirect_counted;  // tCO2e
@@ -42,6 +42,8 @@ struct ProcessResult {
     // none of the good's own when it is in Annex II, and a precursor's only when that precursor
     // is not in Annex II.
     Traced see_indirect_counted;
+    // Some precursor figure behind this good, at any depth, is a default value.
+    bool uses_default_values = false;
 };
 
 struct GoodResult {

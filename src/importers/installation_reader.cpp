@@ -405,6 +405,8 @@ Installation read_installation(const std::string& dir, const CnRegistry& cn, con
     }
 
     // precursors.csv
+    std::map<std::string, std::size_t> supplier_index;
+    for (std::size_t i = 0; i < inst.suppliers.size(); ++i) supplier_index.emplace(inst.suppliers[i].id, i);
     if (r.open("precursors.csv", false)) {
         read_table(r.path("precursors.csv"),
                    {{"process_id", true}, {"precursor", true}, {"mass", true}, {"unit", true}, {"from_process", false}, {"supplier_id", false}},
@@ -446,7 +448,8 @@ Installation read_installation(const std::string& dir, const CnRegistry& cn, con
                                row.error("from_process", fmt::format("process \"{}\" makes \"{}\", not the precursor \"{}\"", maker->id,
                                                                      maker->aggregated_good, *good));
                        }
-                       if (const Supplier* s = p.supplier_id.empty() ? nullptr : inst.supplier(p.supplier_id); s && good && s->precursor != *good)
+                       auto sup = supplier_index.find(p.supplier_id);
+                       if (const Supplier* s = sup == supplier_index.end() ? nullptr : &inst.suppliers[sup->second]; s && good && s->precursor != *good)
                            row.error("supplier_id", fmt::format("supplier \"{}\" supplies \"{}\", not \"{}\"", s->id, s->precursor, *good));
                        if (!good || !m) return;
                        p.mass = *m;
