@@ -74,7 +74,7 @@ AttributedEmissions attribute(const Installation& inst, const ProductionProcess&
     for (const auto& m : inst.measurements)
         if (m.process_id == p.id) direct_sources.emplace_back(m.id, measured_emissions(m));
     for (const auto& f : inst.pfc)
-        if (f.process_id == p.id) direct_sources.emplace_back("PFC", pfc_emissions(f));
+        if (f.process_id == p.id) direct_sources.emplace_back(fmt::format("PFC, pfc.csv line {}", f.where.line), pfc_emissions(f));
     Traced dir_em = traced_sum(direct_sources, units::tCO2e(), fmt::format("direct emissions of the sources of process {} (DirEm*)", p.id));
 
     Terms heat_imp, heat_exp, wg_imp, wg_exp, el_prod, el_cons;

@@ -58,8 +58,11 @@ private:
         return it == process_index_.end() ? inst_.processes.size() : it->second;
     }
 
-    // Annex II matters only in the definitive period; in the transitional period every indirect emission counts.
+    // Annex II matters only in the definitive period; in the transitional period every indirect
+    // emission counts, except for electricity, whose embedded emissions are direct in both periods
+    // (CBAM Reg Annex IV 4.2; IR 2023/1773 Annex III D).
     bool direct_only(const std::string& good) const {
+        if (good == "Electricity") return true;
         if (scope_ == Scope::Transitional) return false;
         const AggregatedGood* g = cn_.good(good);
         return g && cn_.direct_only(*g);
@@ -174,7 +177,6 @@ private:
             if (!s) return std::nullopt;
             const Country* k = countries_.find(s->country);
             c.origin = fmt::format("{} from supplier {} ({})", in.precursor, s->id, s->country);
-            c.default_values = s->default_values;
             if (k && k->status != CbamOrigin::Third) {
                 c.counted_as_zero = true;
                 std::string why = fmt::format("{} is {}: its precursors count as zero", k->name,
@@ -184,6 +186,7 @@ private:
                 c.see_indirect = zero(see_unit, "indirect SEE of a precursor from " + s->country + " — " + why, ref);
                 c.see_indirect_counted = c.see_indirect;
             } else {
+                c.default_values = s->default_values;  // only figures that are used count as used
                 std::string kind = s->default_values ? "default values" : "actual data";
                 c.see_direct = traced_input(s->see_direct, fmt::format("direct SEE communicated by supplier {} ({})", s->id, kind));
                 c.see_indirect = traced_input(s->see_indirect, fmt::format("indirect SEE communicated by supplier {} ({})", s->id, kind));
@@ -228,7 +231,7 @@ private:
         gr.aggregated_good = g.name;
         gr.cn_code = code;
         gr.sector = g.sector;
-        gr.direct_only = cn_.direct_only(g);
+        gr.direct_only = g.name == "Electricity" || cn_.direct_only(g);
         gr.see_unit = units::tCO2e() / makers.front()->good_unit;
         for (const auto* r : makers) {
             gr.process_ids.push_back(r->process->id);
@@ -263,16 +266,13 @@ private:
             gr.see_indirect = avg(&ProcessResult::see_indirect, "indirect");
             gr.see_indirect_counted = avg(&ProcessResult::see_indirect_counted, "counted indirect");
         }
-        if (scope_ == Scope::Transitional) {
-            gr.see_total = traced_result((gr.see_direct.q + gr.see_indirect.q).in(gr.see_unit),
-                                         fmt::format("specific total embedded emissions of {} (transitional scope)", label), "SEE_dir + SEE_ind",
-                                         "IR (EU) 2023/1773 Annex III", {{"SEE_dir", gr.see_direct}, {"SEE_ind", gr.see_indirect}});
-        } else {
-            gr.see_total = traced_result((gr.see_direct.q + gr.see_indirect_counted.q).in(gr.see_unit),
-                                         fmt::format("specific total embedded emissions of {} (definitive scope)", label),
-                                         "SEE_dir + SEE_ind,counted", kAnnexIIRef,
-                                         {{"SEE_dir", gr.see_direct}, {"SEE_ind,counted", gr.see_indirect_counted}});
-        }
+        // Transitional: every indirect emission counts (electricity aside); definitive: Annex II decides.
+        const bool transitional = scope_ == Scope::Transitional;
+        gr.see_total = traced_result((gr.see_direct.q + gr.see_indirect_counted.q).in(gr.see_unit),
+                                     fmt::format("specific total embedded emissions of {} ({} scope)", label, to_string(scope_)),
+                                     "SEE_dir + SEE_ind,counted",
+                                     transitional ? "IR (EU) 2023/1773 Annex III; electricity direct only (CBAM Reg Annex IV 4.2)" : kAnnexIIRef,
+                                     {{"SEE_dir", gr.see_direct}, {"SEE_ind,counted", gr.see_indirect_counted}});
         return gr;
     }
 
