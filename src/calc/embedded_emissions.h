@@ -70,7 +70,10 @@ struct CalcResult {
 };
 
 // Throws InputError for a precursor cycle or attributed direct emissions below zero.
+// The result refers to `inst` (its processes and inputs): keep the installation alive with it.
 CalcResult calculate(const Installation& inst, Scope scope, const CnRegistry& cn = CnRegistry::builtin(),
                      const Countries& countries = Countries::builtin());
+CalcResult calculate(Installation&& inst, Scope scope, const CnRegistry& cn = CnRegistry::builtin(),
+                     const Countries& countries = Countries::builtin()) = delete;
 
 }  // namespace cbam
