@@ -24,6 +24,10 @@ Commands:
                       every formula with its legal source. GOOD is an aggregated good
                       ("Cement clinker") or a CN code.   e.g. cbam explain fixtures/cement-vn 25231000
 
+  validate FILE.xml   Checks a CBAM quarterly report (QReport 23.00), ours or another tool's,
+                      against the official XSD and the registry's business rules.
+                                                          e.g. cbam validate report.xml
+
 Run 'cbam COMMAND --help' for a command's options.
 
 Exit codes:
@@ -55,6 +59,7 @@ int main(int argc, char** argv) {
         if (cmd == "classify") return cbam::cli::classify(rest);
         if (cmd == "calc") return cbam::cli::calc(rest);
         if (cmd == "explain") return cbam::cli::explain(rest);
+        if (cmd == "validate") return cbam::cli::validate(rest);
         return cbam::cli::usage_error("", fmt::format("unknown command '{}'", cmd));
     } catch (const cbam::InputError& e) {
         std::fputs(e.diagnostics().to_string().c_str(), stderr);

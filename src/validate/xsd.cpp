@@ -1,0 +1,103 @@
+#include "validate/xsd.h"
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlschemas.h>
+
+#include <cstdlib>
+#include <mutex>
+#include <stdexcept>
+
+namespace cbam {
+
+namespace {
+
+void collect(void* ctx, const xmlError* err) {
+    auto* out = static_cast<std::vector<XsdIssue>*>(ctx);
+    if (!err) return;
+    XsdIssue i;
+    i.line = err->line;
+    i.message = err->message ? err->message : "unknown error";
+    while (!i.message.empty() && (i.message.back() == '\n' || i.message.back() == ' ')) i.message.pop_back();
+    if (err->node) {
+        auto* node = static_cast<xmlNode*>(err->node);
+        if (xmlChar* p = xmlGetNodePath(node)) {
+            i.path = reinterpret_cast<const char*>(p);
+            xmlFree(p);
+        }
+        if (i.line == 0) i.line = static_cast<int>(xmlGetLineNo(node));
+    }
+    out->push_back(std::move(i));
+}
+
+// libxml2 2.9's structured error callback takes a non-const xmlError*.
+void collect_mutable(void* ctx, xmlError* err) { collect(ctx, err); }
+
+void ignore_generic(void*, const char*, ...) {}
+
+constexpr int kSafeParse = XML_PARSE_NONET | XML_PARSE_NOCDATA;  // no XML_PARSE_NOENT, DTDLOAD or HUGE
+
+}  // namespace
+
+struct XsdValidator::Impl {
+    xmlSchemaPtr schema = nullptr;
+};
+
+std::string official_schema_dir() {
+    if (const char* env = std::getenv("CBAM_SCHEMA_DIR"); env && *env) return env;
+    return CBAM_OFFICIAL_SCHEMA_DIR_DEFAULT;
+}
+
+XsdValidator::XsdValidator(const std::string& schema_file) : impl_(std::make_unique<Impl>()) {
+    std::vector<XsdIssue> issues;
+    xmlSchemaParserCtxtPtr pctx = xmlSchemaNewParserCtxt(schema_file.c_str());
+    if (!pctx) throw std::runtime_error("cannot read the schema " + schema_file);
+    xmlSchemaSetParserStructuredErrors(pctx, collect_mutable, &issues);
+    impl_->schema = xmlSchemaParse(pctx);
+    xmlSchemaFreeParserCtxt(pctx);
+    if (!impl_->schema) {
+        std::string why = issues.empty() ? "not a readable XML Schema" : issues.front().message;
+        throw std::runtime_error("cannot load the schema " + schema_file + ": " + why +
+                                 " (set CBAM_SCHEMA_DIR or --schema-dir to the folder holding QReport_ver23.00.xsd and stypes.xsd)");
+    }
+}
+
+XsdValidator::~XsdValidator() {
+    if (impl_ && impl_->schema) xmlSchemaFree(impl_->schema);
+}
+
+XsdValidator::Result XsdValidator::validate(const std::string& xml, const std::string& name) const {
+    Result result;
+    std::vector<XsdIssue>& issues = result.issues;
+    if (xml.size() > 512u * 1024 * 1024) {
+        issues.push_back({0, "", "the file is larger than 512 MiB: no CBAM report is that large"});
+        return result;
+    }
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    if (!ctxt) throw std::runtime_error("libxml2: cannot create a parser");
+    xmlSetStructuredErrorFunc(&issues, collect_mutable);
+    xmlSetGenericErrorFunc(nullptr, ignore_generic);
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, xml.data(), static_cast<int>(xml.size()), name.c_str(), nullptr, kSafeParse);
+    xmlFreeParserCtxt(ctxt);
+    xmlSetStructuredErrorFunc(nullptr, nullptr);
+    if (!doc) {
+        if (issues.empty()) issues.push_back({0, "", "not well-formed XML"});
+        return result;
+    }
+    if (doc->intSubset && doc->intSubset->entities) {
+        // A DTD declaring entities has no place in a QReport: refuse instead of expanding anything.
+        issues.push_back({1, "", "the document declares entities in a DOCTYPE; CBAM reports never do, so it is refused"});
+        xmlFreeDoc(doc);
+        return result;
+    }
+    result.parsed = true;
+    xmlSchemaValidCtxtPtr vctx = xmlSchemaNewValidCtxt(impl_->schema);
+    xmlSchemaSetValidStructuredErrors(vctx, collect_mutable, &issues);
+    int rc = xmlSchemaValidateDoc(vctx, doc);
+    xmlSchemaFreeValidCtxt(vctx);
+    xmlFreeDoc(doc);
+    if (rc != 0 && issues.empty()) issues.push_back({0, "", "the document does not validate against the schema"});
+    return result;
+}
+
+}  // namespace cbam
