@@ -124,6 +124,12 @@ private:
         if (!ok) return false;
 
         for (const auto& c : r.precursors) r.uses_default_values = r.uses_default_values || c.default_values;
+        for (const auto& e : inst_.electricity) {
+            if (e.process_id != p.id || e.produced) continue;
+            r.electricity_consumed = r.electricity_consumed + e.quantity.q;
+            r.electricity_emissions = r.electricity_emissions + (e.quantity.q * e.emission_factor.q).in(units::tCO2e());
+            r.electricity_source = r.electricity_source.empty() || r.electricity_source == e.source ? e.source : "mixed";
+        }
         const bool own_direct_only = direct_only(p.aggregated_good);
         std::vector<std::pair<std::string, Traced>> dir_terms, ind_terms, cnt_terms;
         for (const auto& c : r.precursors) {
@@ -236,6 +242,10 @@ private:
         for (const auto* r : makers) {
             gr.process_ids.push_back(r->process->id);
             gr.uses_default_values = gr.uses_default_values || r->uses_default_values;
+            gr.electricity_consumed = gr.electricity_consumed + r->electricity_consumed;
+            gr.electricity_emissions = gr.electricity_emissions + r->electricity_emissions;
+            if (!r->electricity_source.empty())
+                gr.electricity_source = gr.electricity_source.empty() || gr.electricity_source == r->electricity_source ? r->electricity_source : "mixed";
         }
         std::string label = code.empty() ? g.name : fmt::format("{} (CN {})", g.name, code);
         if (makers.size() == 1) {

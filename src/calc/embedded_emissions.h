@@ -44,6 +44,10 @@ struct ProcessResult {
     Traced see_indirect_counted;
     // Some precursor figure behind this good, at any depth, is a default value.
     bool uses_default_values = false;
+    // Electricity consumed by the process itself, and the emissions of it (for the factor).
+    Quantity electricity_consumed{0, units::MWh()};
+    Quantity electricity_emissions{0, units::tCO2e()};
+    std::string electricity_source;  // grid, direct_link, ppa, own_production, "mixed", or empty
 };
 
 struct GoodResult {
@@ -57,6 +61,11 @@ struct GoodResult {
     Traced see_total;  // direct + indirect (transitional) or direct + counted indirect (definitive)
     bool uses_default_values = false;
     std::vector<std::string> process_ids;
+    // Electricity consumed by the processes making the good, for the indirect-emissions fields of
+    // a communication: total MWh, their emissions, and the source(s).
+    Quantity electricity_consumed{0, units::MWh()};
+    Quantity electricity_emissions{0, units::tCO2e()};
+    std::string electricity_source;
 };
 
 struct CalcResult {

@@ -26,15 +26,35 @@ std::string indirect_rule(const GoodResult& g, Scope scope) {
 
 }  // namespace
 
+ElectricityFigures electricity_figures(const GoodResult& g) {
+    ElectricityFigures out;
+    if (g.electricity_consumed.value().is_zero()) {
+        if (g.see_indirect.value().is_zero()) out.consumed = format_see(Decimal(0));
+        return out;
+    }
+    Decimal ef = g.electricity_emissions.value() / g.electricity_consumed.value_in(units::MWh());
+    out.factor = ef.to_fixed(kElectricityDecimals);
+    if (ef.is_zero()) return out;
+    // The electricity that, at this factor, gives the indirect SEE (precursors included): the
+    // registry recomputes indirect SEE as consumption x factor (its rule D10).
+    Decimal rounded_ef = *Decimal::parse(out.factor);
+    if (!rounded_ef.is_zero()) out.consumed = (g.see_indirect.value() / rounded_ef).to_fixed(kElectricityDecimals);
+    return out;
+}
+
 std::string see_to_csv(const Installation& inst, const CalcResult& r) {
     CsvWriter w;
-    w.row({"installation_id", "aggregated_good", "cn_code", "see_direct", "see_indirect", "see_indirect_counted", "see_total", "unit", "scope",
-           "indirect", "activity_level", "activity_unit", "processes", "precursor_default_values"});
+    w.row({"installation_id", "installation_name", "country", "city", "aggregated_good", "cn_code", "see_direct", "see_indirect",
+           "see_indirect_counted", "see_total", "unit", "scope", "indirect", "activity_level", "activity_unit", "processes",
+           "precursor_default_values", "determination", "electricity_emission_factor", "electricity_consumed", "electricity_source",
+           "period_start", "period_end"});
     for (const auto& g : r.goods) {
-        w.row({inst.id, g.aggregated_good, g.cn_code, format_see(g.see_direct.value()), format_see(g.see_indirect.value()),
-               format_see(g.see_indirect_counted.value()), format_see(g.see_total.value()), g.see_unit.symbol(), to_string(r.scope),
-               indirect_rule(g, r.scope), format_amount(g.activity_level.value()), g.activity_level.unit().symbol(), join(g.process_ids, " "),
-               g.uses_default_values ? "yes" : "no"});
+        ElectricityFigures e = electricity_figures(g);
+        w.row({inst.id, inst.name, inst.country, inst.city, g.aggregated_good, g.cn_code, format_see(g.see_direct.value()),
+               format_see(g.see_indirect.value()), format_see(g.see_indirect_counted.value()), format_see(g.see_total.value()),
+               g.see_unit.symbol(), to_string(r.scope), indirect_rule(g, r.scope), format_amount(g.activity_level.value()),
+               g.activity_level.unit().symbol(), join(g.process_ids, " "), g.uses_default_values ? "yes" : "no", "actual", e.factor,
+               e.consumed, g.electricity_source, inst.period_start, inst.period_end});
     }
     return w.str();
 }
