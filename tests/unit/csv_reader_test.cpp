@@ -373,3 +373,28 @@ TEST_CASE("read_table: row locations after a multi-line quoted cell", "[unit][cs
     CHECK(diags.items().front().where.column == 3);
     CHECK(diags.items().front().where.field == "qty");
 }
+
+TEST_CASE("read_table: a header padded with an unnamed column is accepted while its cells stay blank", "[unit][csv][table]") {
+    test::ScratchDir dir;
+    // spreadsheet export: "id,qty," has an unnamed third column
+    Table padded = table(dir, "id,qty,\nA,1,\nB,2,\n");
+    CHECK(padded.ok);
+    CHECK(padded.rows == 2);
+    CHECK(padded.diags.empty());
+    // a value under the unnamed column belongs to no column: an error at its cell
+    Table filled = table(dir, "id,qty,\nA,1,\nB,2,x\n");
+    CHECK(filled.rows == 1);
+    REQUIRE(filled.diags.count() == 1);
+    CHECK(filled.diags.items().front().where.line == 3);
+    CHECK(filled.diags.items().front().where.column == 3);
+    CHECK_THAT(filled.diags.items().front().message, Catch::Contains("column 3, which has no name"));
+}
+
+TEST_CASE("read_csv: the over-long-line message states the limit, not a partial length", "[unit][csv]") {
+    test::ScratchDir dir;
+    dir.write("long.csv", "a,b\n" + std::string(200, 'x') + ",y\n");
+    Diagnostics diags;
+    read_csv(dir.file("long.csv"), {}, diags, [](CsvRecord&) {}, 50);
+    REQUIRE(diags.count() == 1);
+    CHECK(diags.items().front().message == "line is longer than 50 bytes, the most accepted: this is not a CSV file of the expected kind");
+}

@@ -514,3 +514,24 @@ TEST_CASE("default values of a supplier are flagged through own precursors", "[u
     CHECK_FALSE(good(a, "Pig iron").uses_default_values);
     CHECK_FALSE(good(a, "Crude steel").uses_default_values);
 }
+
+TEST_CASE("calculate: a precursor naming a missing process or supplier is an input error, not a crash", "[unit][embedded]") {
+    // The reader rejects such rows; an installation built by other code must fail cleanly too.
+    unit_test::InstallationBuilder b;
+    b.process("PRODUCTS", "Iron or steel products", "100", {"72131000"});
+    b.measured("PRODUCTS", "10");
+    SECTION("missing process") {
+        b.from_process("PRODUCTS", "Crude steel", "110", "NOPE");
+        b.inst.precursors.back().from_where = unit_test::loc("precursors.csv", b.line, 5, "from_process");
+        try {
+            (void)calculate(b.inst, Scope::Definitive);
+            FAIL("expected an InputError");
+        } catch (const InputError& e) {
+            CHECK_THAT(e.diagnostics().to_string(), Catch::Contains("precursors.csv:" + std::to_string(b.line) + ":5 (from_process): process \"NOPE\" does not exist"));
+        }
+    }
+    SECTION("missing supplier") {
+        b.from_supplier("PRODUCTS", "Crude steel", "110", "GHOST");
+        CHECK_THROWS_AS(calculate(b.inst, Scope::Definitive), InputError);
+    }
+}
