@@ -170,7 +170,11 @@ private:
         const bool prec_direct_only = direct_only(in.precursor);
         if (!in.from_process.empty()) {
             std::size_t j = index_of(in.from_process);
-            if (j >= inst_.processes.size() || !resolve(j, &in)) return std::nullopt;
+            if (j >= inst_.processes.size()) {
+                diags_.add(in.from_where, fmt::format("process \"{}\" does not exist", in.from_process));
+                return std::nullopt;
+            }
+            if (!resolve(j, &in)) return std::nullopt;
             const ProcessResult& pr = (*results_)[j];
             c.origin = fmt::format("{} from process {}", in.precursor, in.from_process);
             c.see_direct = pr.see_direct;
@@ -180,7 +184,12 @@ private:
         } else {
             auto found = suppliers_.find(in.supplier_id);
             const Supplier* s = found == suppliers_.end() ? nullptr : found->second;
-            if (!s) return std::nullopt;
+            if (!s) {
+                SourceLocation loc = in.where;
+                loc.field = "supplier_id";
+                diags_.add(loc, fmt::format("supplier \"{}\" does not exist", in.supplier_id));
+                return std::nullopt;
+            }
             const Country* k = countries_.find(s->country);
             c.origin = fmt::format("{} from supplier {} ({})", in.precursor, s->id, s->country);
             if (k && k->status != CbamOrigin::Third) {

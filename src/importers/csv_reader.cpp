@@ -67,7 +67,7 @@ bool read_csv(const std::string& path, const CsvDialect& dialect, Diagnostics& d
         if (st.line == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
         if (line.size() > max_line_bytes) {
             diags.add({path, st.line, 0, ""},
-                      fmt::format("line is {} bytes long; at most {} are accepted", line.size(), max_line_bytes));
+                      fmt::format("line is longer than {} bytes, the most accepted: this is not a CSV file of the expected kind", max_line_bytes));
             return false;
         }
         if (line.find('\0') != std::string_view::npos) {

@@ -140,13 +140,20 @@ std::optional<std::string> CsvRow::choice(std::string_view column, const std::ve
 bool read_table(const std::string& path, const std::vector<ColumnSpec>& columns, const CsvDialect& dialect,
                 Diagnostics& diags, const std::function<void(const CsvRow&)>& on_row) {
     std::map<std::string, std::size_t, std::less<>> cols;
+    std::vector<std::size_t> blank_columns;
+    std::size_t header_size = 0;
     bool header_seen = false, header_ok = true;
     bool readable = read_csv(path, dialect, diags, [&](CsvRecord& rec) {
         if (!header_seen) {
             header_seen = true;
+            header_size = rec.fields.size();
             for (std::size_t i = 0; i < rec.fields.size(); ++i) {
                 std::string name(trim(rec.fields[i]));
                 SourceLocation loc{path, rec.line, i + 1, name};
+                if (name.empty()) {
+                    blank_columns.push_back(i);  // spreadsheet padding: its cells must stay blank
+                    continue;
+                }
                 bool known = name == "comment" || std::any_of(columns.begin(), columns.end(), [&](const ColumnSpec& c) { return c.name == name; });
                 if (!known) {
                     std::string expected;
@@ -167,14 +174,15 @@ bool read_table(const std::string& path, const std::vector<ColumnSpec>& columns,
             return;
         }
         if (!header_ok) return;
-        if (rec.fields.size() > cols.size() + 0 && rec.fields.size() > 0) {
-            // Extra trailing cells that are all blank are tolerated (spreadsheet exports add them).
-            for (std::size_t i = cols.size(); i < rec.fields.size(); ++i) {
-                if (!trim(rec.fields[i]).empty()) {
-                    diags.add({path, rec.line, i + 1, ""},
-                              fmt::format("this row has {} cells but the header has {} columns", rec.fields.size(), cols.size()));
-                    return;
-                }
+        // Cells beyond the header, or under a column without a name, must be blank: spreadsheet
+        // exports pad rows and headers with empty cells, but a value there belongs to no column.
+        for (std::size_t i = 0; i < rec.fields.size(); ++i) {
+            bool unnamed = i >= header_size || std::find(blank_columns.begin(), blank_columns.end(), i) != blank_columns.end();
+            if (unnamed && !trim(rec.fields[i]).empty()) {
+                diags.add({path, rec.line, i + 1, ""},
+                          i >= header_size ? fmt::format("this row has a value in cell {} but the header has {} columns", i + 1, header_size)
+                                           : fmt::format("this row has a value in column {}, which has no name in the header", i + 1));
+                return;
             }
         }
         CsvRow row(path, rec, cols, dialect, diags);
