@@ -129,6 +129,8 @@ private:
             r.electricity_consumed = r.electricity_consumed + e.quantity.q;
             r.electricity_emissions = r.electricity_emissions + (e.quantity.q * e.emission_factor.q).in(units::tCO2e());
             r.electricity_source = r.electricity_source.empty() || r.electricity_source == e.source ? e.source : "mixed";
+            auto& fs = r.electricity_factor_sources;
+            if (!e.factor_source.empty() && std::find(fs.begin(), fs.end(), e.factor_source) == fs.end()) fs.push_back(e.factor_source);
         }
         const bool own_direct_only = direct_only(p.aggregated_good);
         std::vector<std::pair<std::string, Traced>> dir_terms, ind_terms, cnt_terms;
@@ -255,6 +257,9 @@ private:
             gr.electricity_emissions = gr.electricity_emissions + r->electricity_emissions;
             if (!r->electricity_source.empty())
                 gr.electricity_source = gr.electricity_source.empty() || gr.electricity_source == r->electricity_source ? r->electricity_source : "mixed";
+            for (const auto& f : r->electricity_factor_sources)
+                if (std::find(gr.electricity_factor_sources.begin(), gr.electricity_factor_sources.end(), f) == gr.electricity_factor_sources.end())
+                    gr.electricity_factor_sources.push_back(f);
         }
         std::string label = code.empty() ? g.name : fmt::format("{} (CN {})", g.name, code);
         if (makers.size() == 1) {

@@ -48,6 +48,7 @@ struct ProcessResult {
     Quantity electricity_consumed{0, units::MWh()};
     Quantity electricity_emissions{0, units::tCO2e()};
     std::string electricity_source;  // grid, direct_link, ppa, own_production, "mixed", or empty
+    std::vector<std::string> electricity_factor_sources;  // distinct factor_source texts
 };
 
 struct GoodResult {
@@ -66,6 +67,7 @@ struct GoodResult {
     Quantity electricity_consumed{0, units::MWh()};
     Quantity electricity_emissions{0, units::tCO2e()};
     std::string electricity_source;
+    std::vector<std::string> electricity_factor_sources;
 };
 
 struct CalcResult {

@@ -24,6 +24,10 @@ Commands:
                       every formula with its legal source. GOOD is an aggregated good
                       ("Cement clinker") or a CN code.   e.g. cbam explain fixtures/cement-vn 25231000
 
+  report [DIR]        The quarterly CBAM report (QReport 23.00 XML) of an importer or customs
+                      representative, from customs lines, suppliers' emissions data and default
+                      values, checked before it is written, with a summary.
+                                                          e.g. cbam report fixtures/importer-nl --period 2024Q2 -o r.xml
   validate FILE.xml   Checks a CBAM quarterly report (QReport 23.00), ours or another tool's,
                       against the official XSD and the registry's business rules.
                                                           e.g. cbam validate report.xml
@@ -60,6 +64,7 @@ int main(int argc, char** argv) {
         if (cmd == "calc") return cbam::cli::calc(rest);
         if (cmd == "explain") return cbam::cli::explain(rest);
         if (cmd == "validate") return cbam::cli::validate(rest);
+        if (cmd == "report") return cbam::cli::report(rest);
         return cbam::cli::usage_error("", fmt::format("unknown command '{}'", cmd));
     } catch (const cbam::InputError& e) {
         std::fputs(e.diagnostics().to_string().c_str(), stderr);

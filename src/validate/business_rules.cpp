@@ -126,6 +126,8 @@ struct Checker {
     std::vector<std::size_t> line_starts;
     std::vector<RuleViolation> out;
     int year = 0, quarter = 0;
+    bool period_known = false;  // rules that depend on the period are skipped without one
+    pugi::xml_node root_;
 
     int line_of(pugi::xml_node n) const {
         if (!n) return 0;
@@ -151,14 +153,15 @@ struct Checker {
     }
 
     void fail(const char* rule, pugi::xml_node where, std::string message, const char* missing_child = nullptr) {
+        if (!where) where = root_;  // callers pass the parent with missing_child; this is a last resort
         std::string path = path_of(where);
         if (missing_child) path += std::string("/") + missing_child;
         out.push_back({rule, path, line_of(where), std::move(message)});
     }
 
-    // (year, quarter) ordering
-    bool period_before(int y, int q) const { return year < y || (year == y && quarter < q); }
-    bool period_at_least(int y, int q) const { return !period_before(y, q); }
+    // (year, quarter) ordering; both false when the report has no valid period
+    bool period_before(int y, int q) const { return period_known && (year < y || (year == y && quarter < q)); }
+    bool period_at_least(int y, int q) const { return period_known && !(year < y || (year == y && quarter < q)); }
 
     void code(pugi::xml_node n, const char* list) {
         if (!n) return;
@@ -186,6 +189,7 @@ struct Checker {
     }
 
     void run(pugi::xml_node root) {
+        root_ = root;
         // B8
         pugi::xml_node rp = child(root, "ReportingPeriod"), yr = child(root, "Year");
         code(rp, "ReportingPeriod");
@@ -193,9 +197,9 @@ struct Checker {
         if (q.size() == 2 && q[0] == 'Q' && q[1] >= '1' && q[1] <= '4') quarter = q[1] - '0';
         if (y.size() == 4 && std::all_of(y.begin(), y.end(), ::isdigit)) year = std::stoi(y);
         if (!quarter || !year) {
-            fail("B8", rp ? rp : root, fmt::format("ReportingPeriod \"{}\" / Year \"{}\" is not a quarter Q1-Q4 of a 4-digit year.", q, y));
-            year = 2025, quarter = 4;  // go on checking with the latest period
-        } else if (period_before(2023, 4) || period_at_least(2026, 1)) {
+            fail("B8", rp ? rp : root, fmt::format("ReportingPeriod \"{}\" / Year \"{}\" is not a quarter Q1-Q4 of a 4-digit year; "
+                                                   "rules that depend on the period were not checked.", q, y));
+        } else if ((period_known = true), period_before(2023, 4) || period_at_least(2026, 1)) {
             fail("B8", rp, fmt::format("{}-Q{} is outside the transitional period (2023-Q4 to 2025-Q4): quarterly CBAM reports exist only for it.", year, quarter));
         }
 
@@ -221,11 +225,14 @@ struct Checker {
                 if (!child(g, "Importer")) fail("B4", g, "If Role = 03 then 'Goods Imported/Importer' = M.", "Importer");
         }
         auto id_of = [](pugi::xml_node n) { return text(child(n, "IdentificationNumber")); };
-        if (h_imp && h_rep && id_of(h_imp) == id_of(h_rep))
-            fail("B5", child(h_rep, "IdentificationNumber"), "Importer/Representative Identification Number must be different.");
+        auto same_ids = [&](pugi::xml_node rep) {
+            if (pugi::xml_node id = child(rep, "IdentificationNumber")) fail("B5", id, "Importer/Representative Identification Number must be different.");
+            else fail("B5", rep, "Importer/Representative Identification Number must be different.", "IdentificationNumber");
+        };
+        if (h_imp && h_rep && id_of(h_imp) == id_of(h_rep)) same_ids(h_rep);
         for (auto g : goods) {
             pugi::xml_node gi = child(g, "Importer"), gr = child(g, "Representative");
-            if (gi && gr && id_of(gi) == id_of(gr)) fail("B5", child(gr, "IdentificationNumber"), "Importer/Representative Identification Number must be different.");
+            if (gi && gr && id_of(gi) == id_of(gr)) same_ids(gr);
         }
         if (h_imp) country(at(h_imp, "ImporterAddress/Country"));
         if (h_rep) country(at(h_rep, "RepresentativeAddress/Country"));
@@ -338,6 +345,7 @@ struct Checker {
         std::string u = text(unit);
         if (child(m, "NetMass")) {
             code(unit, "MeasurementUnit (NetMass)");
+            if (electricity) fail("D12", child(m, "NetMass"), "Electricity is reported in MWh as SupplementaryUnits (MeasurementUnit 03), not as a net mass.");
             if (u != "01" && period_at_least(2024, 2))
                 fail("C3", unit, "From Q2-2024 net mass must be reported in tonnes (MeasurementUnit 01).");
         } else if (child(m, "SupplementaryUnits")) {
@@ -388,8 +396,12 @@ struct Checker {
                 std::string src = text(child(ind, "EmissionFactorSource"));
                 if (!child(ind, "ElectricityConsumed"))
                     fail(src == "02" ? "D7" : "D8", ind, "Field: ElectricityConsumed is mandatory with actual indirect emissions.", "ElectricityConsumed");
-                if (src == "02" && text(child(ind, "ElectricitySource")) != "SOE03")
-                    fail("D7", child(ind, "ElectricitySource"), "With the Commission's IEA-based factor the electricity source is the grid (SOE03).");
+                if (src == "02" && text(child(ind, "ElectricitySource")) != "SOE03") {
+                    if (pugi::xml_node es = child(ind, "ElectricitySource"))
+                        fail("D7", es, "With the Commission's IEA-based factor the electricity source is the grid (SOE03).");
+                    else
+                        fail("D7", ind, "With the Commission's IEA-based factor the electricity source is the grid (SOE03).", "ElectricitySource");
+                }
                 if (src != "02") {
                     for (const char* f : {"EmissionFactor", "OtherSourceIndication", "EmissionFactorSourceValue"})
                         if (!child(ind, f)) fail("D8", ind, fmt::format("Field: {} is mandatory when the emission factor is not the Commission's.", f), f);
@@ -417,7 +429,10 @@ struct Checker {
             for (auto pc2 : children(cp, "ProductsCovered")) {
                 code(child(pc2, "Type"), "CarbonPriceDue/ProductsCovered/Type");
                 if (period_at_least(2024, 3)) {
-                    if (text(child(pc2, "Type")) != "TPC01") fail("D13", child(pc2, "Type"), "From Q3-2024 the products covered are the good itself (TPC01).");
+                    if (text(child(pc2, "Type")) != "TPC01") {
+                        if (pugi::xml_node t = child(pc2, "Type")) fail("D13", t, "From Q3-2024 the products covered are the good itself (TPC01).");
+                        else fail("D13", pc2, "From Q3-2024 the products covered are the good itself (TPC01).", "Type");
+                    }
                     if (auto c = child(pc2, "CN"); c && text(c) != cn_code)
                         fail("D13", c, fmt::format("Field: CN \"{}\" must be the good's CN code \"{}\".", text(c), cn_code));
                 }
@@ -434,6 +449,7 @@ struct Checker {
     }
 
     void document(pugi::xml_node sd, const char* list) {
+        if (!child(sd, "Type")) fail("D15", sd, "Field: Type is mandatory for a supporting document.", "Type");
         if (!child(sd, "ReferenceNumber")) fail("D15", sd, "Field: ReferenceNumber is mandatory for a supporting document.", "ReferenceNumber");
         code(child(sd, "Type"), list);
         country(child(sd, "Country"));

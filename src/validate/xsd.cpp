@@ -12,6 +12,25 @@ namespace cbam {
 
 namespace {
 
+// /QReport/ImportedGood[2]/ItemNumber: local names, an index where a name repeats among siblings.
+// (xmlGetNodePath writes "*" for elements in a default namespace.)
+std::string element_path(xmlNode* node) {
+    std::string path;
+    for (; node && node->type == XML_ELEMENT_NODE; node = node->parent) {
+        std::string seg = reinterpret_cast<const char*>(node->name);
+        int index = 0, count = 0;
+        if (node->parent)
+            for (xmlNode* sib = node->parent->children; sib; sib = sib->next) {
+                if (sib->type != XML_ELEMENT_NODE || !xmlStrEqual(sib->name, node->name)) continue;
+                ++count;
+                if (sib == node) index = count;
+            }
+        if (count > 1) seg += "[" + std::to_string(index) + "]";
+        path = "/" + seg + path;
+    }
+    return path;
+}
+
 void collect(void* ctx, const xmlError* err) {
     auto* out = static_cast<std::vector<XsdIssue>*>(ctx);
     if (!err) return;
@@ -21,10 +40,7 @@ void collect(void* ctx, const xmlError* err) {
     while (!i.message.empty() && (i.message.back() == '\n' || i.message.back() == ' ')) i.message.pop_back();
     if (err->node) {
         auto* node = static_cast<xmlNode*>(err->node);
-        if (xmlChar* p = xmlGetNodePath(node)) {
-            i.path = reinterpret_cast<const char*>(p);
-            xmlFree(p);
-        }
+        i.path = element_path(node);
         if (i.line == 0) i.line = static_cast<int>(xmlGetLineNo(node));
     }
     out->push_back(std::move(i));
@@ -35,7 +51,8 @@ void collect_mutable(void* ctx, xmlError* err) { collect(ctx, err); }
 
 void ignore_generic(void*, const char*, ...) {}
 
-constexpr int kSafeParse = XML_PARSE_NONET | XML_PARSE_NOCDATA;  // no XML_PARSE_NOENT, DTDLOAD or HUGE
+// No XML_PARSE_NOENT, DTDLOAD or HUGE; BIG_LINES only lifts the 65535 cap on reported line numbers.
+constexpr int kSafeParse = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES;
 
 }  // namespace
 
@@ -84,9 +101,10 @@ XsdValidator::Result XsdValidator::validate(const std::string& xml, const std::s
         if (issues.empty()) issues.push_back({0, "", "not well-formed XML"});
         return result;
     }
-    if (doc->intSubset && doc->intSubset->entities) {
-        // A DTD declaring entities has no place in a QReport: refuse instead of expanding anything.
-        issues.push_back({1, "", "the document declares entities in a DOCTYPE; CBAM reports never do, so it is refused"});
+    if (doc->intSubset) {
+        // A DOCTYPE (with entity or parameter-entity declarations, or an external DTD) has no place
+        // in a QReport: refuse the file rather than resolve anything in it.
+        issues.push_back({1, "", "the document has a DOCTYPE declaration; CBAM reports never do, so it is refused"});
         xmlFreeDoc(doc);
         return result;
     }

@@ -47,14 +47,14 @@ std::string see_to_csv(const Installation& inst, const CalcResult& r) {
     w.row({"installation_id", "installation_name", "country", "city", "aggregated_good", "cn_code", "see_direct", "see_indirect",
            "see_indirect_counted", "see_total", "unit", "scope", "indirect", "activity_level", "activity_unit", "processes",
            "precursor_default_values", "determination", "electricity_emission_factor", "electricity_consumed", "electricity_source",
-           "period_start", "period_end"});
+           "electricity_factor_source", "period_start", "period_end"});
     for (const auto& g : r.goods) {
         ElectricityFigures e = electricity_figures(g);
         w.row({inst.id, inst.name, inst.country, inst.city, g.aggregated_good, g.cn_code, format_see(g.see_direct.value()),
                format_see(g.see_indirect.value()), format_see(g.see_indirect_counted.value()), format_see(g.see_total.value()),
                g.see_unit.symbol(), to_string(r.scope), indirect_rule(g, r.scope), format_amount(g.activity_level.value()),
                g.activity_level.unit().symbol(), join(g.process_ids, " "), g.uses_default_values ? "yes" : "no", "actual", e.factor,
-               e.consumed, g.electricity_source, inst.period_start, inst.period_end});
+               e.consumed, g.electricity_source, join(g.electricity_factor_sources, "; "), inst.period_start, inst.period_end});
     }
     return w.str();
 }

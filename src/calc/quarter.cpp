@@ -1,0 +1,387 @@
+#include "calc/quarter.h"
+
+#include "registry/customs_procedures.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+namespace cbam {
+
+namespace {
+
+// Limits of QReport 23.00 (QReport_ver23.00.xsd maxOccurs).
+constexpr std::size_t kMaxGoods = 99999, kMaxQuantities = 9, kMaxEmissions = 999;
+// Digits of the stypes.xsd types the indirect fields are written with.
+constexpr int kFactorDigits = 5;
+
+// Codes the registry accepts as PreviousProc (codelists.csv).
+bool previous_in_code_list(const std::string& code) {
+    static const std::set<std::string> codes = {"01", "07", "40", "42", "43", "44", "45", "46", "48", "51", "54"};
+    return codes.count(code) > 0;
+}
+
+std::string electricity_source_code(const std::string& source) {
+    if (source == "direct_link" || source == "own_production") return "SOE01";
+    if (source == "ppa") return "SOE02";
+    return "SOE03";  // grid, mixed or unknown
+}
+
+Decimal round_to(const Decimal& d, int digits) { return *Decimal::parse(d.to_fixed(digits)); }
+
+}  // namespace
+
+std::optional<Quarter> Quarter::parse(std::string_view t) {
+    std::string s;
+    for (char c : t)
+        if (c != '-' && c != ' ') s += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (s.size() != 6 || s[4] != 'Q' || s[5] < '1' || s[5] > '4') return std::nullopt;
+    for (int i = 0; i < 4; ++i)
+        if (s[i] < '0' || s[i] > '9') return std::nullopt;
+    Quarter q;
+    q.year = std::stoi(s.substr(0, 4));
+    q.quarter = s[5] - '0';
+    static const char* first[] = {"", "01-01", "04-01", "07-01", "10-01"};
+    static const char* last[] = {"", "03-31", "06-30", "09-30", "12-31"};
+    q.first_day = fmt::format("{}-{}", q.year, first[q.quarter]);
+    q.last_day = fmt::format("{}-{}", q.year, last[q.quarter]);
+    return q;
+}
+
+std::string Quarter::label() const { return fmt::format("{}Q{}", year, quarter); }
+
+Decimal GoodSummary::default_share() const {
+    Decimal t = total();
+    return t.is_zero() ? Decimal(0) : from_default_values / t;
+}
+
+struct QuarterBuilder::Impl {
+    Quarter q;
+    ReportSettings settings;
+    const SupplierData& suppliers;
+    const TransitionalDefaults& defaults;
+    const CnRegistry& cn;
+    const Countries& countries;
+
+    struct ProcedureKey {
+        std::string requested, previous, area, ip;
+        auto tie() const { return std::tie(requested, previous, area, ip); }
+        bool operator<(const ProcedureKey& o) const { return tie() < o.tie(); }
+    };
+    struct ProcedureSums {
+        Decimal by_indicator[2];
+        bool used[2] = {false, false};
+        std::optional<qreport::InwardProcessingInfo> ip;
+    };
+    struct GoodKey {
+        std::string cn, origin, importer, representative;
+        auto tie() const { return std::tie(cn, origin, importer, representative); }
+        bool operator<(const GoodKey& o) const { return tie() < o.tie(); }
+    };
+    struct GoodAcc {
+        Decimal total;
+        std::map<ProcedureKey, ProcedureSums> procedures;
+        std::map<std::string, Decimal> by_installation;  // "" = installation unknown
+        std::map<std::string, SourceLocation> first_line_of_installation;
+        std::string description;
+        SourceLocation first;
+        std::set<std::string> warehouse_releases;  // previous procedures not in the code list
+    };
+    std::map<GoodKey, GoodAcc> goods;
+    std::vector<SkippedLine> skipped;
+    std::size_t lines = 0, reported = 0;
+
+    void skip(const CustomsLine& l, std::string reason) {
+        skipped.push_back({l.where, l.declaration, l.item, l.cn_code, l.origin,
+                           l.supplementary_units && l.cn_code == "27160000" ? *l.supplementary_units : l.net_mass_t, std::move(reason)});
+    }
+
+    void add(const CustomsLine& l, Diagnostics& diags) {
+        ++lines;
+        auto at = [&](const char* field, std::size_t column = 0) {
+            SourceLocation w = l.where;
+            w.field = field;
+            w.column = column;
+            return w;
+        };
+        if (l.acceptance_date < q.first_day || l.acceptance_date > q.last_day) {
+            diags.add(at("acceptance_date"), fmt::format("expected a date in {} ({} to {}), found {}: lines of other quarters belong in their own report",
+                                                         q.label(), q.first_day, q.last_day, l.acceptance_date));
+            return;
+        }
+        std::string err;
+        auto c = cn.classify(l.cn_code, &err);
+        if (!c) {
+            diags.add(at("cn_code"), err);
+            return;
+        }
+        if (!c->in_scope) return skip(l, "not a CBAM good: " + c->reason);
+        const CustomsProcedure* proc = customs_procedure(l.requested_procedure);
+        if (!proc) return;  // the reader reported it
+        if (!proc->reportable) return skip(l, fmt::format("requested procedure {} ({}): {}", proc->code, proc->meaning, proc->not_reported_because));
+        const Country* origin = countries.find(l.origin);
+        if (origin && origin->status == CbamOrigin::Eu) return skip(l, fmt::format("origin {} is an EU Member State: not a CBAM import", l.origin));
+        if (origin && origin->status == CbamOrigin::Exempt)
+            return skip(l, fmt::format("origin {} ({}) is exempt under Annex III of Regulation (EU) 2023/956", l.origin, origin->name));
+        const bool electricity = l.cn_code == "27160000";
+        // Parties
+        const std::string& role = settings.declarant.role;
+        std::string importer = l.importer, representative = l.representative;
+        if (role == "01" && importer != settings.declarant.id) {
+            diags.add(at("importer"), fmt::format("the declarant ({}) reports as importer for all goods (role 01), but this line's importer is {}",
+                                                  settings.declarant.id, importer));
+            return;
+        }
+        if (role == "02" && !representative.empty() && representative != settings.declarant.id) {
+            diags.add(at("representative"), fmt::format("the declarant ({}) reports as representative for all goods (role 02), but this line's "
+                                                        "representative is {}", settings.declarant.id, representative));
+            return;
+        }
+        if (role == "02") representative = settings.declarant.id;
+        if (role == "01") representative.clear();
+        for (const auto& [eori, field] : {std::pair{importer, "importer"}, {representative, "representative"}}) {
+            if (!eori.empty() && !settings.parties.count(eori)) {
+                diags.add(at(field), fmt::format("{} {} is not the declarant and not in the parties file: its name and address are needed", field, eori));
+                return;
+            }
+        }
+        if (!l.installation_id.empty() && !suppliers.count({l.installation_id, l.cn_code})) {
+            diags.add(at("installation_id"), fmt::format("no emissions data for installation {} and CN {} in the supplier files: add its "
+                                                         "communication, or leave installation_id empty to report on default values",
+                                                         l.installation_id, l.cn_code));
+            return;
+        }
+        Decimal qty = electricity ? *l.supplementary_units : l.net_mass_t;
+        GoodKey key{l.cn_code, l.origin, role == "01" ? std::string() : importer, role == "03" ? representative : std::string()};
+        GoodAcc& g = goods[key];
+        if (g.total.is_zero() && g.procedures.empty()) {
+            g.first = l.where;
+            g.description = l.description;
+        }
+        g.total += qty;
+        std::string previous = l.previous_procedure;
+        if (!previous.empty() && !previous_in_code_list(previous)) {
+            g.warehouse_releases.insert(previous);
+            previous.clear();
+        }
+        std::string ip_key;
+        if (l.inward_processing) {
+            const auto& ip = *l.inward_processing;
+            ip_key = fmt::format("{}|{}|{}|{}|{}|{}", ip.member_state_auth, ip.authorisation, ip.start, ip.end, ip.deadline, ip.discharge_bill_waiver);
+        }
+        ProcedureSums& ps = g.procedures[{l.requested_procedure, previous, l.import_area, ip_key}];
+        int indicator = l.inward_processing && l.in_processed_products ? 1 : 0;
+        ps.by_indicator[indicator] += qty;
+        ps.used[indicator] = true;
+        if (l.inward_processing) ps.ip = l.inward_processing;
+        g.by_installation[l.installation_id] += qty;
+        g.first_line_of_installation.emplace(l.installation_id, l.where);
+        ++reported;
+    }
+
+    qreport::Party party(const std::string& eori) const { return settings.parties.at(eori); }
+
+    QuarterResult finish(Diagnostics& diags) {
+        QuarterResult out;
+        out.lines_read = lines;
+        out.lines_reported = reported;
+        out.skipped = std::move(skipped);
+        std::sort(out.skipped.begin(), out.skipped.end(), [](const SkippedLine& a, const SkippedLine& b) {
+            return std::tie(a.declaration, a.item, a.where.file, a.where.line) < std::tie(b.declaration, b.item, b.where.file, b.where.line);
+        });
+        qreport::Report& r = out.report;
+        r.reporting_period = fmt::format("Q{}", q.quarter);
+        r.year = q.year;
+        r.declarant = settings.declarant;
+        r.signatures = settings.signatures;
+        r.remarks = settings.remarks;
+        const std::string& role = settings.declarant.role;
+        std::set<std::string> importers;
+        for (const auto& [k, g] : goods) importers.insert(k.importer);
+        if (role == "01") r.importer = party(settings.declarant.id);
+        if (role == "02") {
+            r.representative = party(settings.declarant.id);
+            if (importers.size() == 1 && !importers.begin()->empty()) r.importer = party(*importers.begin());
+        }
+        if (goods.size() > kMaxGoods)
+            diags.add({settings.where.file, 0, 0, ""}, fmt::format("{} goods (CN code x origin) in one quarter: a report holds at most {}", goods.size(), kMaxGoods));
+
+        for (const auto& [k, g] : goods) {
+            qreport::ImportedGood ig;
+            ig.cn_code = k.cn;
+            ig.origin_country = k.origin;
+            ig.electricity = k.cn == "27160000";
+            ig.total = g.total;
+            auto c = cn.classify(k.cn);
+            ig.description = g.description.empty() && c && c->line ? c->line->description : g.description;
+            if (ig.description.size() > 512) ig.description.resize(512);
+            if (role == "02" && !r.importer && !k.importer.empty()) ig.importer = party(k.importer);
+            if (role == "03") {
+                ig.importer = party(k.importer);
+                if (!k.representative.empty()) ig.representative = party(k.representative);
+            }
+            if (!g.warehouse_releases.empty()) {
+                std::string codes;
+                for (const auto& p : g.warehouse_releases) codes += (codes.empty() ? "" : ", ") + p;
+                ig.remarks = fmt::format("Includes goods released for free circulation from procedure {} (previous procedure not in the registry's code list, so not given).", codes);
+            }
+            if (g.procedures.size() > kMaxQuantities)
+                diags.add(g.first, fmt::format("CN {} from {}: {} different combinations of customs procedure and import area in the quarter; "
+                                               "a good of the report holds at most {} (QReport 23.00): check requested_procedure, "
+                                               "previous_procedure and import_area of its lines",
+                                               k.cn, k.origin, g.procedures.size(), kMaxQuantities));
+            for (const auto& [pk, ps] : g.procedures) {
+                qreport::ImportedQuantity iq;
+                iq.requested_procedure = pk.requested;
+                iq.previous_procedure = pk.previous;
+                iq.import_area = pk.area;
+                if (ps.ip) iq.inward_processing.push_back(*ps.ip);
+                for (int ind : {0, 1})
+                    if (ps.used[ind]) iq.measures.push_back({ind, ps.by_indicator[ind]});
+                ig.quantities.push_back(std::move(iq));
+            }
+            GoodSummary sum;
+            sum.cn_code = k.cn;
+            sum.origin = k.origin;
+            sum.electricity = ig.electricity;
+            sum.complex = c && c->good && c->good->complex;
+            sum.quantity = g.total;
+            if (g.by_installation.size() > kMaxEmissions)
+                diags.add(g.first, fmt::format("CN {} from {}: {} installations; a good holds at most {} emissions entries", k.cn, k.origin,
+                                               g.by_installation.size(), kMaxEmissions));
+            for (const auto& [inst_id, qty] : g.by_installation) {
+                auto e = inst_id.empty() ? default_entry(k, qty, g, diags) : supplier_entry(k, inst_id, qty, g, diags);
+                if (!e) continue;
+                Decimal dir = ig.electricity ? *e->direct.total_embedded_electricity : qty * e->direct.see;
+                Decimal ind = e->indirect ? qty * e->indirect->see : Decimal(0);
+                sum.direct += dir;
+                sum.indirect += ind;
+                if (e->direct.determination_type == "02" || e->direct.determination_type_electricity == "02") sum.from_default_values += dir + ind;
+                ++sum.installations;
+                ig.emissions.push_back(std::move(*e));
+            }
+            if (sum.complex && sum.default_share() > Decimal::ratio(1, 5))
+                out.warnings.push_back(fmt::format("CN {} from {}: {}% of the embedded emissions of this complex good come from default values; "
+                                                   "estimates may make up at most 20% for complex goods (IR 2023/1773 Art. 5)",
+                                                   k.cn, k.origin, (sum.default_share() * Decimal(100)).to_fixed(1)));
+            out.summary.push_back(sum);
+            r.goods.push_back(std::move(ig));
+        }
+        return out;
+    }
+
+    std::optional<qreport::EmissionsEntry> default_entry(const GoodKey& k, const Decimal& qty, const GoodAcc& g, Diagnostics& diags) {
+        qreport::EmissionsEntry e;
+        e.production_country = k.origin;
+        e.produced = qty;
+        const DefaultValue* dv = defaults.find(k.cn);
+        if (!dv || k.cn == "27160000") {
+            diags.add(g.first_line_of_installation.at(""),
+                      fmt::format("CN {} from {}: no installation is named and no transitional default value is known for this CN code "
+                                  "(cn_codes/transitional_default_values.csv): give the producing installation and its emissions data",
+                                  k.cn, k.origin));
+            return std::nullopt;
+        }
+        e.direct.determination_type = "02";
+        e.direct.methodology_type = "TOM03";
+        e.direct.methodology_text = fmt::format("Default value published by the Commission for the transitional period: {}", dv->source);
+        if (e.direct.methodology_text.size() > 4000) e.direct.methodology_text.resize(4000);
+        e.direct.see = dv->direct;
+        qreport::IndirectEmissions ie;
+        ie.determination_type = "02";
+        ie.see = dv->indirect;
+        ie.electricity_source = "SOE03";
+        e.indirect = ie;
+        e.remarks.push_back(fmt::format("No emissions data from the producer: Commission default values for CN {} ({} direct, {} indirect tCO2e/t).",
+                                        dv->cn_prefix, dv->direct.to_string(), dv->indirect.to_string()));
+        return e;
+    }
+
+    std::optional<qreport::EmissionsEntry> supplier_entry(const GoodKey& k, const std::string& inst_id, const Decimal& qty, const GoodAcc& g,
+                                                          Diagnostics& diags) {
+        const SupplierEmissions& s = suppliers.at({inst_id, k.cn});
+        const SourceLocation& line = g.first_line_of_installation.at(inst_id);
+        qreport::EmissionsEntry e;
+        e.production_country = s.country;
+        if (s.country != k.origin)
+            e.remarks.push_back(fmt::format("Country of production {} differs from the country of origin {}.", s.country, k.origin));
+        qreport::Installation in;
+        in.id = s.installation_id.substr(0, 20);
+        in.name = s.installation_name.empty() ? s.installation_id : s.installation_name;
+        in.address.country = s.country;
+        in.address.city = s.city.empty() ? "-" : s.city;
+        e.installation = in;
+        if (s.installation_id.size() > 20)
+            diags.add(s.where, fmt::format("installation_id \"{}\" is longer than the 20 characters the report allows", s.installation_id));
+        e.produced = qty;
+        e.method_id = s.method_id;
+        std::string period = s.period_start.empty() ? std::string() : fmt::format(", installation data for {} to {}", s.period_start, s.period_end);
+        if (k.cn == "27160000") {
+            e.direct.determination_type_electricity = s.default_values ? "02" : "01";
+            e.direct.methodology_type = "TOM01";
+            e.direct.methodology_text = "Implementing Regulation (EU) 2023/1773 Annex III" + period;
+            e.direct.emission_factor = s.see_direct;
+            e.direct.electricity_imported = qty;
+            e.direct.total_embedded_electricity = round_to(qty * s.see_direct, 7);
+            return e;
+        }
+        e.direct.determination_type = s.default_values ? "02" : "01";
+        e.direct.methodology_type = "TOM01";
+        e.direct.methodology_text = "Implementing Regulation (EU) 2023/1773 Annex III" + period;
+        e.direct.see = s.see_direct;
+        qreport::IndirectEmissions ie;
+        ie.determination_type = s.default_values ? "02" : "01";
+        ie.electricity_source = electricity_source_code(s.electricity_source);
+        if (s.default_values) {
+            ie.see = s.see_indirect;
+        } else if (s.electricity_emission_factor && s.electricity_consumed) {
+            // The registry computes indirect SEE as ElectricityConsumed x EmissionFactor (rule D10):
+            // both are written with 5 decimals, and their exact product is the figure reported.
+            Decimal ef = round_to(*s.electricity_emission_factor, kFactorDigits);
+            Decimal ec = round_to(*s.electricity_consumed, kFactorDigits);
+            ie.ef_source = "01";
+            ie.emission_factor = ef;
+            ie.electricity_consumed = ec;
+            ie.see = ec * ef;
+            ie.other_source_indication = s.electricity_factor_source.empty()
+                                             ? fmt::format("Emission factor communicated by the operator of installation {}", s.installation_id)
+                                             : s.electricity_factor_source;
+            ie.ef_source_value = fmt::format("{} tCO2/MWh", ef.to_fixed(kFactorDigits));
+        } else if (s.see_indirect.is_zero()) {
+            ie.ef_source = "01";
+            ie.emission_factor = Decimal(0);
+            ie.electricity_consumed = Decimal(0);
+            ie.see = 0;
+            ie.other_source_indication = "No electricity consumed";
+            ie.ef_source_value = "0 tCO2/MWh";
+        } else {
+            diags.add(line, fmt::format("installation {} (CN {}): actual indirect emissions need electricity_emission_factor and "
+                                        "electricity_consumed in its emissions data ({}) for the report (registry rule D8)",
+                                        inst_id, k.cn, s.where.to_string()));
+            return std::nullopt;
+        }
+        e.indirect = ie;
+        if (s.carbon_price_amount) {
+            qreport::CarbonPriceDue cp;
+            cp.instrument_type = s.carbon_price_instrument;
+            cp.legal_act = s.carbon_price_legal_act;
+            cp.amount = *s.carbon_price_amount;
+            cp.currency = s.carbon_price_currency;
+            cp.country = s.carbon_price_country;
+            cp.quantity_covered = qty;
+            cp.quantity_covered_free_allocation = 0;
+            e.carbon_price = cp;
+        }
+        return e;
+    }
+};
+
+QuarterBuilder::QuarterBuilder(Quarter q, ReportSettings settings, const SupplierData& suppliers, const TransitionalDefaults& defaults,
+                               const CnRegistry& cn, const Countries& countries)
+    : impl_(std::make_unique<Impl>(Impl{q, std::move(settings), suppliers, defaults, cn, countries, {}, {}, 0, 0})) {}
+QuarterBuilder::~QuarterBuilder() = default;
+void QuarterBuilder::add(const CustomsLine& line, Diagnostics& diags) { impl_->add(line, diags); }
+QuarterResult QuarterBuilder::finish(Diagnostics& diags) { return impl_->finish(diags); }
+
+}  // namespace cbam

@@ -1,0 +1,80 @@
+// One quarter's CBAM report from customs lines, suppliers' emissions data and default values.
+//
+// Lines are streamed in (add) and folded into goods as they come: one ImportedGood per CN code,
+// country of origin and (where the role needs it) importer and representative; one
+// ImportedQuantity per customs procedure; one emissions entry per producing installation, plus
+// one on default values for the quantity whose installation is unknown. What is not reportable in
+// the quarter (not a CBAM good, customs warehousing, inward processing not yet discharged, an
+// exempt origin) is set aside with the reason. Goods come out sorted, so the report does not
+// depend on the order of the lines.
+#pragma once
+
+#include "core/decimal.h"
+#include "importers/supplier_reader.h"
+#include "model/customs_line.h"
+#include "model/qreport.h"
+#include "model/report_settings.h"
+#include "registry/cn_registry.h"
+#include "registry/countries.h"
+#include "registry/default_values.h"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace cbam {
+
+struct Quarter {
+    int year = 0, quarter = 0;
+    std::string first_day, last_day;  // YYYY-MM-DD
+    static std::optional<Quarter> parse(std::string_view text);  // "2025Q4" or "2025-Q4"
+    std::string label() const;                                   // "2025Q4"
+};
+
+struct SkippedLine {
+    SourceLocation where;
+    std::string declaration, item, cn_code, origin;
+    Decimal quantity;
+    std::string reason;
+};
+
+// Per good of the report: the figures an importer checks before filing.
+struct GoodSummary {
+    std::string cn_code, origin;
+    bool electricity = false, complex = false;
+    Decimal quantity;                    // t (MWh for electricity)
+    Decimal direct, indirect;            // tCO2e embedded
+    Decimal from_default_values;         // tCO2e of the entries on default values
+    std::size_t installations = 0;
+    Decimal total() const { return direct + indirect; }
+    Decimal default_share() const;       // 0..1
+};
+
+struct QuarterResult {
+    qreport::Report report;
+    std::vector<GoodSummary> summary;
+    std::vector<SkippedLine> skipped;
+    std::vector<std::string> warnings;
+    std::size_t lines_read = 0, lines_reported = 0;
+};
+
+class QuarterBuilder {
+public:
+    QuarterBuilder(Quarter q, ReportSettings settings, const SupplierData& suppliers,
+                   const TransitionalDefaults& defaults = TransitionalDefaults::builtin(), const CnRegistry& cn = CnRegistry::builtin(),
+                   const Countries& countries = Countries::builtin());
+    ~QuarterBuilder();
+    // Adds one line; problems go to `diags` with the line's location.
+    void add(const CustomsLine& line, Diagnostics& diags);
+    // The report; problems found while assembling (limits, missing data) go to `diags`.
+    QuarterResult finish(Diagnostics& diags);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace cbam

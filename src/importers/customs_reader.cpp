@@ -1,0 +1,103 @@
+#include "importers/customs_reader.h"
+
+#include "importers/csv_table.h"
+#include "registry/customs_procedures.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace cbam {
+
+namespace {
+
+bool digits(std::string_view s, std::size_t n) {
+    return s.size() == n && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool valid_date(std::string_view v) {
+    if (v.size() != 10 || v[4] != '-' || v[7] != '-') return false;
+    if (!digits(v.substr(0, 4), 4) || !digits(v.substr(5, 2), 2) || !digits(v.substr(8, 2), 2)) return false;
+    int m = (v[5] - '0') * 10 + (v[6] - '0'), d = (v[8] - '0') * 10 + (v[9] - '0');
+    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+}  // namespace
+
+void read_customs_lines(const std::string& path, Diagnostics& diags, const std::function<void(const CustomsLine&)>& on_line,
+                        const Countries& countries, const CsvDialect& dialect) {
+    const std::vector<ColumnSpec> columns = {
+        {"declaration", true}, {"item", true}, {"acceptance_date", true}, {"cn_code", true}, {"origin", true},
+        {"net_mass", true}, {"mass_unit", true}, {"supplementary_units", false}, {"supplementary_unit", false},
+        {"requested_procedure", true}, {"previous_procedure", false}, {"importer", true}, {"representative", false},
+        {"import_area", false}, {"installation_id", false}, {"in_processed_products", false}, {"ip_authorisation", false},
+        {"ip_member_state", false}, {"ip_start", false}, {"ip_end", false}, {"ip_deadline", false}, {"ip_discharge_bill_waiver", false},
+        {"description", false}};
+    CustomsLine line;  // reused: one allocation set for the whole file
+    read_table(path, columns, dialect, diags, [&](const CsvRow& row) {
+        std::size_t before = diags.count();
+        line.where = row.row_location();
+        line.declaration = row.text("declaration").value_or("");
+        line.item = row.text("item").value_or("");
+        line.acceptance_date = std::string(row.cell("acceptance_date"));
+        if (!valid_date(line.acceptance_date))
+            row.error("acceptance_date", fmt::format("expected a date as YYYY-MM-DD, found \"{}\"", line.acceptance_date));
+        std::string_view cn = row.cell("cn_code");
+        line.cn_code.clear();
+        for (char c : cn)
+            if (c != ' ' && c != '.') line.cn_code += c;
+        if (line.cn_code.size() == 10 && digits(line.cn_code, 10)) line.cn_code.resize(8);  // TARIC: read by its CN part
+        if (!digits(line.cn_code, 8)) row.error("cn_code", fmt::format("expected an 8-digit CN code, found \"{}\"", cn));
+        line.origin = std::string(row.cell("origin"));
+        if (!countries.find(line.origin))
+            row.error("origin", fmt::format("expected an ISO 3166-1 alpha-2 country code such as TW or CN, found \"{}\"", line.origin));
+        // Electricity (27160000) is declared in MWh as supplementary units and has no net mass.
+        const bool electricity = line.cn_code == "27160000";
+        line.net_mass_t = 0;
+        if (!electricity || row.has("net_mass")) {
+            auto mass = row.number("net_mass", !electricity, electricity ? NumberRule::NonNegative : NumberRule::Positive);
+            auto unit = row.choice("mass_unit", {"kg", "t"}, !electricity);
+            if (mass && unit) line.net_mass_t = *unit == "kg" ? *mass / Decimal(1000) : *mass;
+        }
+        line.supplementary_units.reset();
+        if (electricity || row.has("supplementary_units")) {
+            line.supplementary_units = row.number("supplementary_units", electricity, NumberRule::Positive);
+            row.choice("supplementary_unit", {"MWh"}, electricity);
+        }
+        line.requested_procedure = std::string(row.cell("requested_procedure"));
+        if (!customs_procedure(line.requested_procedure))
+            row.error("requested_procedure", fmt::format("expected a 2-digit customs procedure code such as 40 (release for free circulation), "
+                                                         "51 (inward processing) or 71 (customs warehousing), found \"{}\"",
+                                                         line.requested_procedure));
+        line.previous_procedure = std::string(row.cell("previous_procedure"));
+        if (!line.previous_procedure.empty() && !(digits(line.previous_procedure, 2) && line.previous_procedure != "00"))
+            row.error("previous_procedure", fmt::format("expected a 2-digit customs procedure code or an empty cell, found \"{}\"", line.previous_procedure));
+        line.importer = row.text("importer").value_or("");
+        line.representative = std::string(row.cell("representative"));
+        line.import_area = row.has("import_area") ? row.choice("import_area", {"EU", "EUOTH"}).value_or("EU") : "EU";
+        line.installation_id = std::string(row.cell("installation_id"));
+        line.in_processed_products = row.has("in_processed_products") && row.choice("in_processed_products", {"yes", "no"}).value_or("no") == "yes";
+        line.description = std::string(row.cell("description"));
+        line.inward_processing.reset();
+        if (is_inward_processing(line.previous_procedure)) {
+            qreport::InwardProcessingInfo ip;
+            ip.authorisation = row.text("ip_authorisation").value_or("");
+            ip.member_state_auth = std::string(row.cell("ip_member_state"));
+            const Country* ms = countries.find(ip.member_state_auth);
+            if (!ms || ms->status != CbamOrigin::Eu)
+                row.error("ip_member_state", fmt::format("expected the EU Member State that authorised inward processing (e.g. NL), found \"{}\"",
+                                                         ip.member_state_auth));
+            for (auto [col, out] : {std::pair{"ip_start", &ip.start}, {"ip_end", &ip.end}, {"ip_deadline", &ip.deadline}}) {
+                std::string v(row.cell(col));
+                if (!valid_date(v)) row.error(col, fmt::format("expected a date as YYYY-MM-DD for inward processing, found \"{}\"", v));
+                else *out = v.substr(0, 4) + v.substr(5, 2) + v.substr(8, 2);
+            }
+            ip.discharge_bill_waiver = row.has("ip_discharge_bill_waiver") && row.choice("ip_discharge_bill_waiver", {"0", "1"}).value_or("0") == "1";
+            line.inward_processing = ip;
+        }
+        if (diags.count() == before) on_line(line);
+    });
+}
+
+}  // namespace cbam

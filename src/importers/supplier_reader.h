@@ -1,0 +1,24 @@
+// Reads suppliers' emissions data: the CSV that `cbam calc -o` writes, or a supplier's own
+// communication file in the same columns (docs/supplier-data.md). Rows of an aggregated goods
+// category (no CN code) are skipped; one row per installation and CN code.
+#pragma once
+
+#include "importers/csv_reader.h"
+#include "model/supplier_emissions.h"
+#include "registry/cn_registry.h"
+#include "registry/countries.h"
+
+#include <map>
+#include <string>
+#include <utility>
+
+namespace cbam {
+
+// Key: (installation_id, cn_code).
+using SupplierData = std::map<std::pair<std::string, std::string>, SupplierEmissions>;
+
+// Adds the rows of `path` to `data`; a pair already present (from this or an earlier file) is an error.
+void read_supplier_data(const std::string& path, SupplierData& data, Diagnostics& diags, const CnRegistry& cn = CnRegistry::builtin(),
+                        const Countries& countries = Countries::builtin(), const CsvDialect& dialect = {});
+
+}  // namespace cbam

@@ -1,0 +1,66 @@
+#include "writers/report_summary.h"
+
+#include "writers/csv_writer.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace cbam {
+
+namespace {
+constexpr int kEmissionDigits = 3;
+std::string qty(const Decimal& d) { return d.is_terminating() ? d.to_string() : d.to_fixed(6); }
+std::string pct(const Decimal& share) { return (share * Decimal(100)).to_fixed(1); }
+}  // namespace
+
+std::string summary_to_csv(const QuarterResult& r) {
+    CsvWriter w;
+    w.row({"cn_code", "origin", "quantity", "unit", "embedded_direct_tco2e", "embedded_indirect_tco2e", "embedded_total_tco2e",
+           "default_values_share_pct", "emissions_entries", "complex_good"});
+    for (const auto& s : r.summary)
+        w.row({s.cn_code, s.origin, qty(s.quantity), s.electricity ? "MWh" : "t", s.direct.to_fixed(kEmissionDigits),
+               s.indirect.to_fixed(kEmissionDigits), s.total().to_fixed(kEmissionDigits), pct(s.default_share()),
+               std::to_string(s.installations), s.complex ? "yes" : "no"});
+    return w.str();
+}
+
+std::string skipped_to_csv(const QuarterResult& r) {
+    CsvWriter w;
+    w.row({"file", "line", "declaration", "item", "cn_code", "origin", "quantity", "reason"});
+    for (const auto& s : r.skipped)
+        w.row({s.where.file, std::to_string(s.where.line), s.declaration, s.item, s.cn_code, s.origin, qty(s.quantity), s.reason});
+    return w.str();
+}
+
+std::string summary_to_table(const QuarterResult& r) {
+    std::vector<std::vector<std::string>> rows;
+    rows.push_back({"CN code", "origin", "quantity", "", "direct tCO2e", "indirect tCO2e", "total tCO2e", "defaults"});
+    Decimal d = 0, i = 0;
+    for (const auto& s : r.summary) {
+        rows.push_back({s.cn_code, s.origin, qty(s.quantity), s.electricity ? "MWh" : "t", s.direct.to_fixed(kEmissionDigits),
+                        s.indirect.to_fixed(kEmissionDigits), s.total().to_fixed(kEmissionDigits), pct(s.default_share()) + "%"});
+        d += s.direct;
+        i += s.indirect;
+    }
+    rows.push_back({"all goods", "", "", "", d.to_fixed(kEmissionDigits), i.to_fixed(kEmissionDigits), (d + i).to_fixed(kEmissionDigits), ""});
+    std::vector<std::size_t> width(rows.front().size(), 0);
+    for (const auto& row : rows)
+        for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+    std::string out = fmt::format("CBAM quarterly report {} Q{}: {} goods from {} of {} customs lines\n\n", r.report.year,
+                                  r.report.reporting_period.substr(1), r.report.goods.size(), r.lines_reported, r.lines_read);
+    for (const auto& row : rows) {
+        std::string line;
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            bool left = c < 2 || c == 3;
+            line += left ? fmt::format("{:<{}}  ", row[c], width[c]) : fmt::format("{:>{}}  ", row[c], width[c]);
+        }
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        out += line + "\n";
+    }
+    if (!r.skipped.empty()) out += fmt::format("\n{} customs line(s) not reported this quarter (see the skipped-lines file for each reason)\n", r.skipped.size());
+    for (const auto& w : r.warnings) out += "warning: " + w + "\n";
+    return out;
+}
+
+}  // namespace cbam

@@ -1,0 +1,16 @@
+// The summary written next to a quarterly report: per CN code and origin, the quantity, embedded
+// emissions direct / indirect / total and the share from default values; and the customs lines
+// that were not reported, with the reason. Emissions are rounded to 3 decimals (tCO2e) here.
+#pragma once
+
+#include "calc/quarter.h"
+
+#include <string>
+
+namespace cbam {
+
+std::string summary_to_csv(const QuarterResult& r);
+std::string skipped_to_csv(const QuarterResult& r);
+std::string summary_to_table(const QuarterResult& r);
+
+}  // namespace cbam
