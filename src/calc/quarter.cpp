@@ -1,11 +1,13 @@
 #include "calc/quarter.h"
 
+#include "core/text.h"
 #include "registry/customs_procedures.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 namespace cbam {
 
@@ -84,11 +86,26 @@ struct QuarterBuilder::Impl {
         std::map<ProcedureKey, ProcedureSums> procedures;
         std::map<std::string, Decimal> by_installation;  // "" = installation unknown
         std::map<std::string, SourceLocation> first_line_of_installation;
-        std::string description;
+        std::set<std::string> descriptions;  // a set, so the report does not depend on line order
         SourceLocation first;
         std::set<std::string> warehouse_releases;  // previous procedures not in the code list
     };
     std::map<GoodKey, GoodAcc> goods;
+    // Classification per CN code and status per country, looked up once: a quarter has many lines
+    // but few distinct codes.
+    std::unordered_map<std::string, std::optional<Classification>> cn_cache;
+    std::unordered_map<std::string, const Country*> country_cache;
+
+    const std::optional<Classification>& classify(const std::string& code) {
+        auto it = cn_cache.find(code);
+        if (it == cn_cache.end()) it = cn_cache.emplace(code, cn.classify(code)).first;
+        return it->second;
+    }
+    const Country* country(const std::string& code) {
+        auto it = country_cache.find(code);
+        if (it == country_cache.end()) it = country_cache.emplace(code, countries.find(code)).first;
+        return it->second;
+    }
     std::vector<SkippedLine> skipped;
     std::size_t lines = 0, reported = 0;
 
@@ -110,17 +127,16 @@ struct QuarterBuilder::Impl {
                                                          q.label(), q.first_day, q.last_day, l.acceptance_date));
             return;
         }
-        std::string err;
-        auto c = cn.classify(l.cn_code, &err);
+        const auto& c = classify(l.cn_code);
         if (!c) {
-            diags.add(at("cn_code"), err);
+            diags.add(at("cn_code"), fmt::format("expected an 8-digit CN code, found \"{}\"", l.cn_code));
             return;
         }
         if (!c->in_scope) return skip(l, "not a CBAM good: " + c->reason);
         const CustomsProcedure* proc = customs_procedure(l.requested_procedure);
         if (!proc) return;  // the reader reported it
         if (!proc->reportable) return skip(l, fmt::format("requested procedure {} ({}): {}", proc->code, proc->meaning, proc->not_reported_because));
-        const Country* origin = countries.find(l.origin);
+        const Country* origin = country(l.origin);
         if (origin && origin->status == CbamOrigin::Eu) return skip(l, fmt::format("origin {} is an EU Member State: not a CBAM import", l.origin));
         if (origin && origin->status == CbamOrigin::Exempt)
             return skip(l, fmt::format("origin {} ({}) is exempt under Annex III of Regulation (EU) 2023/956", l.origin, origin->name));
@@ -155,10 +171,9 @@ struct QuarterBuilder::Impl {
         Decimal qty = electricity ? *l.supplementary_units : l.net_mass_t;
         GoodKey key{l.cn_code, l.origin, role == "01" ? std::string() : importer, role == "03" ? representative : std::string()};
         GoodAcc& g = goods[key];
-        if (g.total.is_zero() && g.procedures.empty()) {
-            g.first = l.where;
-            g.description = l.description;
-        }
+        auto earlier = [](const SourceLocation& a, const SourceLocation& b) { return std::tie(a.file, a.line) < std::tie(b.file, b.line); };
+        if (g.procedures.empty() || earlier(l.where, g.first)) g.first = l.where;
+        if (!l.description.empty()) g.descriptions.insert(l.description);
         g.total += qty;
         std::string previous = l.previous_procedure;
         if (!previous.empty() && !previous_in_code_list(previous)) {
@@ -176,7 +191,8 @@ struct QuarterBuilder::Impl {
         ps.used[indicator] = true;
         if (l.inward_processing) ps.ip = l.inward_processing;
         g.by_installation[l.installation_id] += qty;
-        g.first_line_of_installation.emplace(l.installation_id, l.where);
+        auto [loc, fresh] = g.first_line_of_installation.emplace(l.installation_id, l.where);
+        if (!fresh && earlier(l.where, loc->second)) loc->second = l.where;
         ++reported;
     }
 
@@ -214,8 +230,9 @@ struct QuarterBuilder::Impl {
             ig.electricity = k.cn == "27160000";
             ig.total = g.total;
             auto c = cn.classify(k.cn);
-            ig.description = g.description.empty() && c && c->line ? c->line->description : g.description;
-            if (ig.description.size() > 512) ig.description.resize(512);
+            for (const auto& d : g.descriptions) ig.description += (ig.description.empty() ? "" : "; ") + d;
+            if (ig.description.empty() && c && c->line) ig.description = c->line->description;
+            ig.description = utf8_truncate(ig.description, 512);
             if (role == "02" && !r.importer && !k.importer.empty()) ig.importer = party(k.importer);
             if (role == "03") {
                 ig.importer = party(k.importer);
@@ -286,7 +303,7 @@ struct QuarterBuilder::Impl {
         e.direct.determination_type = "02";
         e.direct.methodology_type = "TOM03";
         e.direct.methodology_text = fmt::format("Default value published by the Commission for the transitional period: {}", dv->source);
-        if (e.direct.methodology_text.size() > 4000) e.direct.methodology_text.resize(4000);
+        e.direct.methodology_text = utf8_truncate(e.direct.methodology_text, 4000);
         e.direct.see = dv->direct;
         qreport::IndirectEmissions ie;
         ie.determination_type = "02";
@@ -379,7 +396,7 @@ struct QuarterBuilder::Impl {
 
 QuarterBuilder::QuarterBuilder(Quarter q, ReportSettings settings, const SupplierData& suppliers, const TransitionalDefaults& defaults,
                                const CnRegistry& cn, const Countries& countries)
-    : impl_(std::make_unique<Impl>(Impl{q, std::move(settings), suppliers, defaults, cn, countries, {}, {}, 0, 0})) {}
+    : impl_(std::make_unique<Impl>(Impl{q, std::move(settings), suppliers, defaults, cn, countries, {}, {}, {}, {}, 0, 0})) {}
 QuarterBuilder::~QuarterBuilder() = default;
 void QuarterBuilder::add(const CustomsLine& line, Diagnostics& diags) { impl_->add(line, diags); }
 QuarterResult QuarterBuilder::finish(Diagnostics& diags) { return impl_->finish(diags); }

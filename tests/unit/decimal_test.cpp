@@ -183,3 +183,14 @@ TEST_CASE("Decimal::to_string is exact when it can be, approximate (≈) otherwi
     // 561/9 = 62.3333...
     CHECK(Decimal::ratio(561, 9).to_string() == "≈62.333333333333");
 }
+
+#include "core/text.h"
+
+TEST_CASE("utf8_truncate counts characters and never splits one", "[unit][text]") {
+    // "Ürün çelik" is 10 characters in 13 bytes
+    const std::string s = "\xC3\x9Cr\xC3\xBCn \xC3\xA7" "elik";
+    CHECK(cbam::utf8_length(s) == 10);
+    CHECK(cbam::utf8_truncate(s, 10) == s);
+    CHECK(cbam::utf8_truncate(s, 7) == "\xC3\x9Cr\xC3\xBCn...");  // 4 characters kept + "..."
+    CHECK(cbam::utf8_length(cbam::utf8_truncate(s, 7)) == 7);
+}
