@@ -28,6 +28,8 @@ case "$job" in
   example)
     mkdir -p out
     "$build/cbam" calc fixtures/fastener-tw -o out/fastener-tw-see.csv
+    echo
+    "$build/cbam" report fixtures/importer-nl --period 2024Q2 -o out/importer-nl-2024Q2.xml
     ;;
   test)
     ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
