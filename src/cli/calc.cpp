@@ -159,6 +159,7 @@ int run(const Options& o, bool print_table) {
         else fmt::print("{}", see_to_table(inst, result));
     }
     if (!explanation.empty()) fmt::print("{}", explanation);
+    std::fflush(stdout);
     if (!o.output.empty()) fmt::print(stderr, "cbam calc: wrote {}\n", o.output);
     return exit_code::ok;
 }

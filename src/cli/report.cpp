@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 
 namespace cbam::cli {
@@ -181,6 +182,7 @@ int report(const Args& args) {
     out.stage(sibling(output, ".summary.csv"), summary_to_csv(result));
     out.stage(sibling(output, ".skipped.csv"), skipped_to_csv(result));
     out.commit();
+    std::fflush(stdout);
     fmt::print(stderr, "cbam report: wrote {}{} and {}, {}\n", output, problems.empty() ? " (valid: schema and registry rules)" : " as a DRAFT",
                sibling(output, ".summary.csv"), sibling(output, ".skipped.csv"));
     return problems.empty() ? exit_code::ok : exit_code::input_error;

@@ -4,6 +4,7 @@
 #include "support.h"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 using namespace cbam;
 
@@ -134,4 +135,21 @@ TEST_CASE("validate: an XML that is not a QReport", "[bad_input][report]") {
     auto r2 = test::run_cbam({"validate", d.file("text.xml")});
     CHECK(r2.exit_code == 1);
     CHECK_THAT(r2.out, Catch::Contains("text.xml:1: [XSD]"));
+}
+
+TEST_CASE("report: more customs procedures for one good than the schema holds is a clear error", "[bad_input][report]") {
+    // 10 lines of the same good (CN 73181590 from TW) under 10 different combinations of requested
+    // procedure and import area; QReport 23.00 holds at most 9 ImportedQuantity per good.
+    Case c;
+    std::string customs = test::read_file(c.dir.file("customs.csv"));
+    const char* procs[] = {"01", "07", "40", "42", "43"};
+    int n = 0;
+    for (const char* area : {"EU", "EUOTH"})
+        for (const char* p : procs)
+            customs += fmt::format("24NL000000000009{:02},1,2024-05-15,73181590,TW,1,t,,,{},,NL800000001,{},TW-KHH-FAST-001,,,,,,,\n", n++, p, area);
+    c.dir.write("customs.csv", customs);
+    auto r = c.run();
+    c.expect_nothing_written(r);
+    CHECK_THAT(r.err, Catch::Contains("customs.csv:2: CN 73181590 from TW: 10 different combinations of customs procedure and import area"));
+    CHECK_THAT(r.err, Catch::Contains("a good of the report holds at most 9 (QReport 23.00)"));
 }
