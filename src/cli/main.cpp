@@ -28,6 +28,12 @@ Commands:
                       representative, from customs lines, suppliers' emissions data and default
                       values, checked before it is written, with a summary.
                                                           e.g. cbam report fixtures/importer-nl --period 2024Q2 -o r.xml
+  declare [DIR]       The figures of the annual CBAM declaration (definitive period, from 2026):
+                      embedded emissions counted, free-allocation adjustment, carbon price
+                      deduction, certificates owed and their cost, per good and installation.
+                                                          e.g. cbam declare fixtures/warehouse-de --year 2026
+  certificates [DIR]  What the year's certificates cost, what actual data would save per supplier,
+                      and the quarterly 50 % holding check.
   validate FILE.xml   Checks a CBAM quarterly report (QReport 23.00), ours or another tool's,
                       against the official XSD and the registry's business rules.
                                                           e.g. cbam validate report.xml
@@ -65,6 +71,8 @@ int main(int argc, char** argv) {
         if (cmd == "explain") return cbam::cli::explain(rest);
         if (cmd == "validate") return cbam::cli::validate(rest);
         if (cmd == "report") return cbam::cli::report(rest);
+        if (cmd == "declare") return cbam::cli::declare(rest);
+        if (cmd == "certificates") return cbam::cli::certificates(rest);
         return cbam::cli::usage_error("", fmt::format("unknown command '{}'", cmd));
     } catch (const cbam::InputError& e) {
         std::fputs(e.diagnostics().to_string().c_str(), stderr);

@@ -47,7 +47,11 @@ void read_customs_lines(const std::string& path, Diagnostics& diags, const std::
         line.cn_code.clear();
         for (char c : cn)
             if (c != ' ' && c != '.') line.cn_code += c;
-        if (line.cn_code.size() == 10 && digits(line.cn_code, 10)) line.cn_code.resize(8);  // TARIC: read by its CN part
+        line.taric_code.clear();
+        if (line.cn_code.size() == 10 && digits(line.cn_code, 10)) {  // TARIC: kept, and read by its CN part
+            line.taric_code = line.cn_code;
+            line.cn_code.resize(8);
+        }
         if (!digits(line.cn_code, 8)) row.error("cn_code", fmt::format("expected an 8-digit CN code, found \"{}\"", cn));
         line.origin = std::string(row.cell("origin"));
         if (!countries.find(line.origin))

@@ -15,7 +15,8 @@ void read_supplier_data(const std::string& path, SupplierData& data, Diagnostics
         {"processes", false}, {"precursor_default_values", false}, {"determination", false}, {"electricity_emission_factor", false},
         {"electricity_consumed", false}, {"electricity_source", false}, {"electricity_factor_source", false}, {"period_start", false},
         {"period_end", false}, {"method_id", false}, {"carbon_price_instrument", false}, {"carbon_price_legal_act", false},
-        {"carbon_price_amount", false}, {"carbon_price_currency", false}, {"carbon_price_country", false}};
+        {"carbon_price_amount", false}, {"carbon_price_currency", false}, {"carbon_price_country", false}, {"route", false},
+        {"verified", false}};
     read_table(path, columns, dialect, diags, [&](const CsvRow& row) {
         if (!row.has("cn_code")) return;  // an aggregated goods category row of `cbam calc`
         std::size_t before = diags.count();
@@ -39,6 +40,10 @@ void read_supplier_data(const std::string& path, SupplierData& data, Diagnostics
         }
         s.see_direct = row.number("see_direct", true, NumberRule::NonNegative).value_or(0);
         s.see_indirect = row.number("see_indirect", true, NumberRule::NonNegative).value_or(0);
+        s.see_indirect_counted = row.number("see_indirect_counted", false, NumberRule::NonNegative);
+        s.route = std::string(row.cell("route"));
+        s.scope = std::string(row.cell("scope"));
+        s.verified = row.has("verified") && row.choice("verified", {"yes", "no"}).value_or("no") == "yes";
         s.default_values = row.has("determination") && row.choice("determination", {"actual", "default"}).value_or("actual") == "default";
         s.electricity_emission_factor = row.number("electricity_emission_factor", false, NumberRule::NonNegative);
         s.electricity_consumed = row.number("electricity_consumed", false, NumberRule::NonNegative);

@@ -14,6 +14,7 @@ struct CustomsLine {
     std::string declaration, item;
     std::string acceptance_date;  // YYYY-MM-DD
     std::string cn_code;          // 8 digits
+    std::string taric_code;       // 10 digits when the line gives them, else empty
     std::string origin;           // ISO 3166-1 alpha-2
     Decimal net_mass_t;           // tonnes
     std::optional<Decimal> supplementary_units;  // MWh for electricity

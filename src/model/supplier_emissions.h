@@ -15,6 +15,11 @@ struct SupplierEmissions {
     std::string operator_name;
     std::string cn_code;
     Decimal see_direct, see_indirect;  // tCO2e/t (tCO2e/MWh for electricity)
+    // Indirect SEE that counts in the definitive period (cbam calc's column; IR 2025/2547 Annex I 3.1)
+    std::optional<Decimal> see_indirect_counted;
+    std::string route;              // production route letter of the benchmark (C, D, E, K, L, A, B ...)
+    bool verified = false;          // an accredited verifier has verified the data (needed from 2026)
+    std::string scope;              // cbam calc's scope column: "definitive" when see_indirect_counted follows Annex II
     bool default_values = false;       // determination: default
     std::optional<Decimal> electricity_emission_factor;  // tCO2/MWh
     std::optional<Decimal> electricity_consumed;         // MWh per unit of good

@@ -1,0 +1,130 @@
+// The definitive period (from 2026): the annual CBAM declaration's figures and the certificates
+// owed, from a year's customs lines, suppliers' verified emissions data and the default values.
+//
+// Per customs line: is it counted (released for free circulation, a CBAM good, not of an EU or
+// exempt origin, and its importer above the 50-tonne de minimis of Art. 2a)? Per good (importer,
+// CN code, origin, installation) and quarter of import:
+//   SEE counted    = actual verified data (direct, plus indirect for goods outside Annex II), or
+//                    the default value's Total column x (1 + the year's mark-up)
+//   embedded       = quantity x SEE counted
+//   FA adjustment  = CBAM factor x CSCF x benchmark (column A with actual data, B with defaults) x quantity
+//   deduction      = carbon price paid (EUR/t, net of rebates) x emissions it covers / certificate price
+//   certificates   = max(0, embedded - FA adjustment - deduction), cost = certificates x price
+#pragma once
+
+#include "calc/traced.h"
+#include "importers/supplier_reader.h"
+#include "model/customs_line.h"
+#include "model/declaration_inputs.h"
+#include "registry/cn_registry.h"
+#include "registry/countries.h"
+#include "registry/definitive_data.h"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cbam {
+
+// What happened to one customs line.
+struct LineStatus {
+    SourceLocation where;
+    std::string declaration, item, importer, cn_code, origin;
+    Decimal quantity;  // t, or MWh for electricity
+    std::string status;  // counted, de minimis, not reportable, out of scope
+    std::string reason;
+};
+
+struct ImporterMass {
+    std::string importer;
+    Decimal de_minimis_mass;  // t of cement, iron and steel, aluminium and fertiliser goods in the year
+    bool exempt = false;      // at or below 50 t
+};
+
+// How one good is counted, for one basis (actual data or default values).
+struct Valuation {
+    bool actual = false;
+    std::string basis;  // "actual verified data of installation X" / "default value: ..."
+    std::string route;  // production route used for the benchmark
+    Traced see_direct, see_indirect_counted, see_total;  // tCO2e per unit
+    std::string benchmark_column;                        // A or B, empty without a benchmark
+    Traced benchmark;                                     // tCO2e/t (0 without a benchmark)
+    Traced sefa;                                          // CBAM factor x CSCF x benchmark
+    std::vector<std::string> notes;
+};
+
+// One quarter's imports of a good at one certificate price period.
+struct QuarterFigures {
+    int quarter = 0;
+    Traced quantity, embedded, fa_adjustment, deduction, certificates, cost;
+    std::size_t price_index = 0;  // into the certificate prices
+};
+
+struct DeclarationEntry {
+    std::string importer, cn_code, taric_code, origin, installation_id;  // installation empty: none named
+    std::string sector;
+    bool electricity = false;
+    Valuation valuation;
+    std::vector<QuarterFigures> quarters;  // quarters with imports, in order
+    Traced quantity, embedded, fa_adjustment, deduction, certificates, cost;  // year totals
+    const CarbonPricePaid* carbon_price = nullptr;
+};
+
+struct DeclarationResult {
+    int year = 0;
+    std::vector<DeclarationEntry> entries;  // sorted by importer, CN code, origin, installation
+    std::vector<LineStatus> lines;          // every line read, in file order
+    std::vector<ImporterMass> importers;
+    Decimal embedded, fa_adjustment, deduction, certificates, cost;  // totals over entries
+    std::vector<std::string> warnings;
+};
+
+struct DeclarationData {
+    const DefinitiveDefaults* defaults = &DefinitiveDefaults::builtin();
+    const Benchmarks* benchmarks = &Benchmarks::builtin();
+    const PhaseInTable* phase_in = &PhaseInTable::builtin();
+    const CnRegistry* cn = &CnRegistry::builtin();
+    const Countries* countries = &Countries::builtin();
+};
+
+inline constexpr int kDe_minimis_tonnes = 50;  // CBAM Reg Art. 2a (Regulation (EU) 2025/2083)
+
+// Certificates to hold at the end of a quarter (CBAM Reg Art. 22(2) as amended by Regulation (EU)
+// 2025/2083): 50 % of the certificates for the goods imported from 1 January to that quarter's end,
+// valued on default values (electricity, which has none in the data, on its declared values), net
+// of the free-allocation adjustment and without carbon price deductions.
+struct HoldingCheck {
+    std::string date;      // the quarter's last day
+    int quarter = 0;
+    Decimal certificates_at_defaults;  // for the imports of Q1..quarter
+    Decimal required;                  // 50 % of it
+    std::optional<Decimal> held;
+    std::vector<std::string> notes;
+};
+
+class DeclarationBuilder {
+public:
+    // Throws InputError when `year` has no data (before 2026, or no cross-sectoral correction factor yet).
+    DeclarationBuilder(int year, const SupplierData& suppliers, const std::vector<CarbonPricePaid>& carbon_prices,
+                       const std::vector<CertificatePrice>& prices, DeclarationData data = {});
+    ~DeclarationBuilder();
+    void add(const CustomsLine& line, Diagnostics& diags);
+    DeclarationResult finish(Diagnostics& diags);
+
+    // The valuation of a good on default values, and on an installation's data (verified or not):
+    // for comparing what actual data would save.
+    std::optional<Valuation> value_at_defaults(const std::string& cn, const std::string& taric, const std::string& country, std::string& why) const;
+    std::optional<Valuation> value_at_actual(const std::string& cn, const SupplierEmissions& s, std::string& why) const;
+    // The entry's quarters valued at `v` instead (no carbon price deduction): same quantities and prices.
+    std::vector<QuarterFigures> revalue(const DeclarationEntry& e, const Valuation& v) const;
+    // Throws InputError when `date` is not the last day of a quarter of the declaration's year.
+    HoldingCheck holding(const DeclarationResult& r, const std::string& date, std::optional<Decimal> held) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace cbam

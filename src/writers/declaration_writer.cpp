@@ -1,0 +1,234 @@
+#include "writers/declaration_writer.h"
+
+#include "writers/csv_writer.h"
+#include "writers/json_writer.h"
+
+#include <fmt/format.h>
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <sstream>
+
+namespace cbam {
+
+namespace {
+
+std::string see(const Decimal& d) { return d.to_fixed(5); }
+std::string t3(const Decimal& d) { return d.to_fixed(3); }
+std::string eur(const Decimal& d) { return d.to_fixed(2); }
+std::string qty(const Decimal& d) { return d.is_terminating() ? d.to_string() : d.to_fixed(6); }
+
+std::string join(const std::vector<std::string>& v, const char* sep) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+    return out;
+}
+
+std::string unit_of(const DeclarationEntry& e) { return e.electricity ? "MWh" : "t"; }
+
+}  // namespace
+
+Decimal certificates_to_surrender(const DeclarationResult& r) { return *Decimal::parse(r.certificates.to_fixed(0)); }
+
+std::string declaration_to_csv(const DeclarationResult& r) {
+    CsvWriter w;
+    w.row({"year", "importer", "cn_code", "taric_code", "origin", "installation_id", "sector", "basis", "quantity", "unit", "see_counted",
+           "route", "benchmark_column", "benchmark", "sefa", "embedded_tco2e", "fa_adjustment_tco2e", "carbon_price_deduction", "certificates",
+           "cost_eur", "notes"});
+    for (const auto& e : r.entries) {
+        const Valuation& v = e.valuation;
+        w.row({std::to_string(r.year), e.importer, e.cn_code, e.taric_code, e.origin, e.installation_id, e.sector, v.actual ? "actual" : "default",
+               qty(e.quantity.value()), unit_of(e), see(v.see_total.value()), v.route, v.benchmark_column, see(v.benchmark.value()),
+               see(v.sefa.value()), t3(e.embedded.value()), t3(e.fa_adjustment.value()), t3(e.deduction.value()), t3(e.certificates.value()),
+               eur(e.cost.value()), join(v.notes, "; ")});
+    }
+    return w.str();
+}
+
+std::string line_status_to_csv(const DeclarationResult& r) {
+    CsvWriter w;
+    w.row({"file", "line", "declaration", "item", "importer", "cn_code", "origin", "quantity", "status", "reason"});
+    for (const auto& l : r.lines)
+        w.row({l.where.file, std::to_string(l.where.line), l.declaration, l.item, l.importer, l.cn_code, l.origin, qty(l.quantity), l.status, l.reason});
+    return w.str();
+}
+
+std::string declaration_to_json(const DeclarationResult& r, const ReportSettings& s) {
+    JsonWriter j;
+    j.begin_object();
+    j.key("notice").string(kNoOfficialSchema);
+    j.key("year").number(std::to_string(r.year));
+    j.key("declarant").begin_object().key("eori").string(s.declarant.id).key("name").string(s.declarant.name).end_object();
+    j.key("data").begin_object();
+    j.key("default_values").string(DefinitiveDefaults::kVersion).key("benchmarks").string(Benchmarks::kVersion).end_object();
+    j.key("importers").begin_array();
+    for (const auto& m : r.importers)
+        j.begin_object().key("importer").string(m.importer).key("de_minimis_mass_t").number(qty(m.de_minimis_mass)).key("exempt").boolean(m.exempt).end_object();
+    j.end_array();
+    j.key("goods").begin_array();
+    for (const auto& e : r.entries) {
+        const Valuation& v = e.valuation;
+        j.begin_object();
+        j.key("importer").string(e.importer).key("cn_code").string(e.cn_code).key("taric_code").string(e.taric_code);
+        j.key("origin").string(e.origin).key("installation_id").string(e.installation_id).key("sector").string(e.sector);
+        j.key("basis").string(v.actual ? "actual" : "default").key("basis_detail").string(v.basis);
+        j.key("quantity").number(qty(e.quantity.value())).key("unit").string(unit_of(e));
+        j.key("see_counted").number(see(v.see_total.value()));
+        j.key("route").string(v.route).key("benchmark_column").string(v.benchmark_column).key("benchmark").number(see(v.benchmark.value()));
+        j.key("sefa").number(see(v.sefa.value()));
+        j.key("embedded_tco2e").number(t3(e.embedded.value())).key("fa_adjustment_tco2e").number(t3(e.fa_adjustment.value()));
+        j.key("carbon_price_deduction").number(t3(e.deduction.value())).key("certificates").number(t3(e.certificates.value()));
+        j.key("cost_eur").number(eur(e.cost.value()));
+        if (e.carbon_price) {
+            const auto& c = *e.carbon_price;
+            j.key("carbon_price_paid").begin_object();
+            j.key("country").string(c.country).key("instrument").string(c.instrument).key("legal_act").string(c.legal_act);
+            j.key("price_per_tonne").number(c.price_per_tonne.to_string()).key("currency").string(c.currency);
+            j.key("eur_per_unit").number(c.eur_per_unit.to_string()).key("rebate_per_tonne").number(c.rebate_per_tonne.to_string());
+            j.key("covered_share").number(c.covered_share.to_string()).key("evidence").string(c.evidence).key("certified_by").string(c.certified_by);
+            j.end_object();
+        }
+        j.key("quarters").begin_array();
+        for (const auto& q : e.quarters)
+            j.begin_object().key("quarter").number(std::to_string(q.quarter)).key("quantity").number(qty(q.quantity.value()))
+                .key("certificates").number(t3(q.certificates.value())).key("cost_eur").number(eur(q.cost.value())).end_object();
+        j.end_array();
+        j.key("notes").begin_array();
+        for (const auto& n : v.notes) j.string(n);
+        j.end_array();
+        j.end_object();
+    }
+    j.end_array();
+    j.key("totals").begin_object();
+    j.key("embedded_tco2e").number(t3(r.embedded)).key("fa_adjustment_tco2e").number(t3(r.fa_adjustment));
+    j.key("carbon_price_deduction").number(t3(r.deduction)).key("certificates").number(t3(r.certificates));
+    j.key("certificates_to_surrender").number(certificates_to_surrender(r).to_string()).key("cost_eur").number(eur(r.cost));
+    j.end_object();
+    j.end_object();
+    return j.str();
+}
+
+std::string declaration_to_xml(const DeclarationResult& r, const ReportSettings& s) {
+    pugi::xml_document doc;
+    auto decl = doc.append_child(pugi::node_declaration);
+    decl.append_attribute("version") = "1.0";
+    decl.append_attribute("encoding") = "UTF-8";
+    doc.append_child(pugi::node_comment).set_value((std::string(" ") + kNoOfficialSchema + " ").c_str());
+    auto root = doc.append_child("AnnualDeclarationFigures");
+    root.append_attribute("xmlns") = kDeclarationNamespace;
+    root.append_attribute("year") = r.year;
+    auto text = [](pugi::xml_node n, const char* name, const std::string& v) { n.append_child(name).text().set(v.c_str()); };
+    text(root, "Notice", kNoOfficialSchema);
+    auto d = root.append_child("Declarant");
+    text(d, "Eori", s.declarant.id);
+    text(d, "Name", s.declarant.name);
+    auto data = root.append_child("Data");
+    text(data, "DefaultValues", DefinitiveDefaults::kVersion);
+    text(data, "Benchmarks", Benchmarks::kVersion);
+    for (const auto& m : r.importers) {
+        auto i = root.append_child("Importer");
+        i.append_attribute("eori") = m.importer.c_str();
+        i.append_attribute("deMinimisMassTonnes") = qty(m.de_minimis_mass).c_str();
+        i.append_attribute("exempt") = m.exempt ? "true" : "false";
+    }
+    for (const auto& e : r.entries) {
+        const Valuation& v = e.valuation;
+        auto g = root.append_child("Good");
+        g.append_attribute("importer") = e.importer.c_str();
+        g.append_attribute("cn") = e.cn_code.c_str();
+        if (!e.taric_code.empty()) g.append_attribute("taric") = e.taric_code.c_str();
+        g.append_attribute("origin") = e.origin.c_str();
+        if (!e.installation_id.empty()) g.append_attribute("installation") = e.installation_id.c_str();
+        g.append_attribute("sector") = e.sector.c_str();
+        g.append_attribute("basis") = v.actual ? "actual" : "default";
+        text(g, "BasisDetail", v.basis);
+        auto q = g.append_child("Quantity");
+        q.append_attribute("unit") = unit_of(e).c_str();
+        q.text().set(qty(e.quantity.value()).c_str());
+        text(g, "SeeCounted", see(v.see_total.value()));
+        auto b = g.append_child("Benchmark");
+        if (!v.benchmark_column.empty()) b.append_attribute("column") = v.benchmark_column.c_str();
+        if (!v.route.empty()) b.append_attribute("route") = v.route.c_str();
+        b.text().set(see(v.benchmark.value()).c_str());
+        text(g, "Sefa", see(v.sefa.value()));
+        text(g, "EmbeddedEmissions", t3(e.embedded.value()));
+        text(g, "FreeAllocationAdjustment", t3(e.fa_adjustment.value()));
+        text(g, "CarbonPriceDeduction", t3(e.deduction.value()));
+        if (e.carbon_price) {
+            const auto& c = *e.carbon_price;
+            auto cp = g.append_child("CarbonPricePaid");
+            cp.append_attribute("country") = c.country.c_str();
+            cp.append_attribute("instrument") = c.instrument.c_str();
+            cp.append_attribute("pricePerTonne") = c.price_per_tonne.to_string().c_str();
+            cp.append_attribute("currency") = c.currency.c_str();
+            cp.append_attribute("eurPerUnit") = c.eur_per_unit.to_string().c_str();
+            cp.append_attribute("rebatePerTonne") = c.rebate_per_tonne.to_string().c_str();
+            cp.append_attribute("coveredShare") = c.covered_share.to_string().c_str();
+            text(cp, "LegalAct", c.legal_act);
+            text(cp, "Evidence", c.evidence);
+            text(cp, "CertifiedBy", c.certified_by);
+        }
+        text(g, "Certificates", t3(e.certificates.value()));
+        auto cost = g.append_child("Cost");
+        cost.append_attribute("currency") = "EUR";
+        cost.text().set(eur(e.cost.value()).c_str());
+        for (const auto& qf : e.quarters) {
+            auto qn = g.append_child("Quarter");
+            qn.append_attribute("n") = qf.quarter;
+            qn.append_attribute("quantity") = qty(qf.quantity.value()).c_str();
+            qn.append_attribute("certificates") = t3(qf.certificates.value()).c_str();
+            qn.append_attribute("costEur") = eur(qf.cost.value()).c_str();
+        }
+        for (const auto& n : v.notes) text(g, "Note", n);
+    }
+    auto t = root.append_child("Totals");
+    text(t, "EmbeddedEmissions", t3(r.embedded));
+    text(t, "FreeAllocationAdjustment", t3(r.fa_adjustment));
+    text(t, "CarbonPriceDeduction", t3(r.deduction));
+    text(t, "Certificates", t3(r.certificates));
+    text(t, "CertificatesToSurrender", certificates_to_surrender(r).to_string());
+    auto c = t.append_child("Cost");
+    c.append_attribute("currency") = "EUR";
+    c.text().set(eur(r.cost).c_str());
+    std::ostringstream out;
+    doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+    return out.str();
+}
+
+std::string declaration_to_table(const DeclarationResult& r) {
+    std::vector<std::vector<std::string>> rows;
+    rows.push_back({"importer", "CN code", "origin", "installation", "basis", "quantity", "SEE", "embedded t", "FA adj. t", "deduct.", "certificates",
+                    "cost EUR"});
+    for (const auto& e : r.entries)
+        rows.push_back({e.importer, e.taric_code.empty() ? e.cn_code : e.taric_code, e.origin, e.installation_id.empty() ? "-" : e.installation_id,
+                        e.valuation.actual ? "actual" : "default", qty(e.quantity.value()) + " " + unit_of(e), see(e.valuation.see_total.value()),
+                        t3(e.embedded.value()), t3(e.fa_adjustment.value()), t3(e.deduction.value()), t3(e.certificates.value()), eur(e.cost.value())});
+    rows.push_back({"all goods", "", "", "", "", "", "", t3(r.embedded), t3(r.fa_adjustment), t3(r.deduction), t3(r.certificates), eur(r.cost)});
+    std::vector<std::size_t> w(rows.front().size(), 0);
+    for (const auto& row : rows)
+        for (std::size_t c = 0; c < row.size(); ++c) w[c] = std::max(w[c], row[c].size());
+    std::string out = fmt::format("CBAM annual declaration figures {} (definitive period)\n\n", r.year);
+    for (const auto& row : rows) {
+        std::string line;
+        for (std::size_t c = 0; c < row.size(); ++c)
+            line += c < 5 ? fmt::format("{:<{}}  ", row[c], w[c]) : fmt::format("{:>{}}  ", row[c], w[c]);
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        out += line + "\n";
+    }
+    out += fmt::format("\nCertificates to surrender for {}: {} (the total rounded to full tonnes), cost EUR {}\n", r.year,
+                       certificates_to_surrender(r).to_string(), eur(r.cost));
+    for (const auto& e : r.entries)
+        for (const auto& n : e.valuation.notes)
+            if (n.rfind("complex good on actual data", 0) == 0)
+                out += fmt::format("note: CN {} from {} ({}): {}\n", e.cn_code, e.origin, e.installation_id, n);
+    std::size_t counted = 0, de_minimis = 0, other = 0;
+    for (const auto& l : r.lines) (l.status == "counted" ? counted : l.status == "de minimis" ? de_minimis : other)++;
+    out += fmt::format("Customs lines: {} counted, {} under the 50 t de minimis, {} not counted (not reportable or out of scope)\n", counted,
+                       de_minimis, other);
+    for (const auto& m : r.importers)
+        out += fmt::format("Importer {}: {} t of cement, iron and steel, aluminium and fertiliser goods: {}\n", m.importer, qty(m.de_minimis_mass),
+                           m.exempt ? "not above 50 t, exempt (Art. 2a)" : "above 50 t, all its goods count");
+    return out;
+}
+
+}  // namespace cbam

@@ -1,0 +1,31 @@
+// The annual declaration's figures as CSV, JSON and XML, and the status of every customs line.
+// Rounded here, once: SEE 5 decimals, tonnes and certificates 3 decimals per good, the total of
+// certificates to full tonnes (IR (EU) 2025/2547 Annex II A.1(6)), euros 2 decimals; half away
+// from zero.
+//
+// The XML uses the project's own namespace (kDeclarationNamespace), described by
+// schemas/annual-declaration-figures-1.xsd: no official schema for the annual CBAM declaration is
+// public yet, and the file says so.
+#pragma once
+
+#include "calc/declaration.h"
+#include "model/report_settings.h"
+
+#include <string>
+
+namespace cbam {
+
+inline constexpr const char* kDeclarationNamespace = "urn:x-cbam-tool:annual-declaration-figures:1";
+inline constexpr const char* kNoOfficialSchema =
+    "No official XML schema for the annual CBAM declaration is public yet. This file carries the declaration's figures in the "
+    "cbam project's own namespace (schemas/annual-declaration-figures-1.xsd); it is not a filing.";
+
+std::string declaration_to_csv(const DeclarationResult& r);
+std::string declaration_to_json(const DeclarationResult& r, const ReportSettings& s);
+std::string declaration_to_xml(const DeclarationResult& r, const ReportSettings& s);
+std::string line_status_to_csv(const DeclarationResult& r);
+std::string declaration_to_table(const DeclarationResult& r);
+// Certificates to surrender for the year: the total rounded to full tonnes.
+Decimal certificates_to_surrender(const DeclarationResult& r);
+
+}  // namespace cbam
