@@ -30,6 +30,8 @@ case "$job" in
     "$build/cbam" calc fixtures/fastener-tw -o out/fastener-tw-see.csv
     echo
     "$build/cbam" report fixtures/importer-nl --period 2024Q2 -o out/importer-nl-2024Q2.xml
+    echo
+    "$build/cbam" declare fixtures/warehouse-de --year 2026 -o out/warehouse-de-2026.xml
     ;;
   test)
     ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
