@@ -55,6 +55,7 @@ Examples:
 struct Options {
     std::string dir, output, format, explain;
     std::optional<Scope> scope;
+    CsvDialect dialect;
 };
 
 // Returns nullopt after printing a usage error (stored in rc).
@@ -70,8 +71,16 @@ std::optional<Options> parse(const Args& args, const char* command, bool explain
             }
             return args[++i];
         };
+        std::string derr;
+        if (dialect_option(args, i, o.dialect, derr)) {
+            if (!derr.empty()) {
+                rc = usage_error(command, derr);
+                return std::nullopt;
+            }
+            continue;
+        }
         if (a == "-h" || a == "--help") {
-            fmt::print("{}", kCalcHelp);
+            fmt::print("{}{}", kCalcHelp, kDialectHelp);
             rc = exit_code::ok;
             return std::nullopt;
         } else if (a == "-o" || a == "--output") {
@@ -130,7 +139,7 @@ std::optional<Options> parse(const Args& args, const char* command, bool explain
 }
 
 int run(const Options& o, bool print_table) {
-    Installation inst = read_installation(o.dir);
+    Installation inst = read_installation(o.dir, CnRegistry::builtin(), Countries::builtin(), o.dialect);
     Scope scope = o.scope.value_or(scope_for_period_end(inst.period_end));
     CalcResult result = calculate(inst, scope);
 

@@ -1,6 +1,8 @@
 // One function per subcommand; each returns the process exit code (core/error.h exit_code).
 #pragma once
 
+#include "importers/csv_reader.h"
+
 #include <string>
 #include <vector>
 
@@ -18,5 +20,15 @@ int certificates(const Args& args);
 
 // Shared by the subcommands: prints "cbam: error: ..." with a hint, returns exit_code::usage.
 int usage_error(const std::string& command, const std::string& message);
+
+// --delimiter comma|semicolon|tab and --decimal point|comma: when args[i] is one of them, reads
+// its value into `dialect`, advances i and returns true; on a bad value sets `error`.
+bool dialect_option(const Args& args, std::size_t& i, CsvDialect& dialect, std::string& error);
+inline constexpr const char* kDialectHelp = R"(  --delimiter D       comma, semicolon or tab (default: read from each file's header row,
+                      the most frequent of the three outside quotes)
+  --decimal D         point or comma (default: comma when the delimiter is a semicolon, as
+                      spreadsheets write CSV in decimal-comma locales, else point). Under a
+                      decimal comma, a number holding a point ("1.234") is refused as ambiguous.
+)";
 
 }  // namespace cbam::cli

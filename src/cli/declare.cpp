@@ -92,15 +92,24 @@ struct Inputs {
     std::string output, quarter_end;
     std::optional<Decimal> held;
     int year = 0;
+    CsvDialect dialect;
 };
 
 std::optional<Inputs> parse(const Args& args, const char* command, int& rc) {
     Inputs in;
     std::string year_text;
     for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string derr;
+        if (dialect_option(args, i, in.dialect, derr)) {
+            if (!derr.empty()) {
+                rc = usage_error(command, derr);
+                return std::nullopt;
+            }
+            continue;
+        }
         const std::string& a = args[i];
         if (a == "-h" || a == "--help") {
-            if (std::string(command) == "declare") fmt::print("{}{}{}", kDeclareHelp, kInputs, kDeclareOptions);
+            if (std::string(command) == "declare") fmt::print("{}{}{}{}", kDeclareHelp, kInputs, kDeclareOptions, kDialectHelp);
             else fmt::print("{}{}Options: --year, --quarter-end, --held, and the input options of 'cbam declare --help'.\n", kCertificatesHelp, kInputs);
             rc = exit_code::ok;
             return std::nullopt;
@@ -187,20 +196,20 @@ Loaded load(const Inputs& in) {
     Loaded l;
     Diagnostics diags;
     if (!fs::exists(in.settings)) diags.add({in.settings, 0, 0, ""}, "missing file: the declarant settings (docs/report-settings.md)");
-    else l.settings = read_report_settings(in.settings, "", diags);
-    for (const auto& f : in.suppliers) read_supplier_data(f, l.suppliers, diags);
+    else l.settings = read_report_settings(in.settings, "", diags, Countries::builtin(), in.dialect);
+    for (const auto& f : in.suppliers) read_supplier_data(f, l.suppliers, diags, CnRegistry::builtin(), Countries::builtin(), in.dialect);
     if (in.certificate_prices.empty() || !fs::exists(in.certificate_prices))
         diags.add({in.certificate_prices.empty() ? std::string("certificate_prices.csv") : in.certificate_prices, 0, 0, ""},
                   "missing file: the CBAM certificate prices of the year, with their periods (first_day,last_day,price_eur,source)");
-    else l.prices = read_certificate_prices(in.certificate_prices, diags);
-    if (!in.carbon_prices.empty()) l.carbon_prices = read_carbon_prices_paid(in.carbon_prices, diags);
+    else l.prices = read_certificate_prices(in.certificate_prices, diags, in.dialect);
+    if (!in.carbon_prices.empty()) l.carbon_prices = read_carbon_prices_paid(in.carbon_prices, diags, Countries::builtin(), in.dialect);
     if (!diags.empty()) throw InputError(std::move(diags));
     return l;
 }
 
 DeclarationResult compute(const Inputs& in, const Loaded& l, DeclarationBuilder& b) {
     Diagnostics diags;
-    for (const auto& f : in.customs) read_customs_lines(f, diags, [&](const CustomsLine& line) { b.add(line, diags); });
+    for (const auto& f : in.customs) read_customs_lines(f, diags, [&](const CustomsLine& line) { b.add(line, diags); }, Countries::builtin(), in.dialect);
     if (!diags.empty()) throw InputError(std::move(diags));
     DeclarationResult r = b.finish(diags);
     if (!diags.empty()) throw InputError(std::move(diags));

@@ -83,7 +83,13 @@ int report(const Args& args) {
     std::string dir, period_text, output, settings, parties, schema_dir = official_schema_dir();
     std::vector<std::string> customs, suppliers;
     bool draft = false;
+    CsvDialect dialect;
     for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string derr;
+        if (dialect_option(args, i, dialect, derr)) {
+            if (!derr.empty()) return usage_error("report", derr);
+            continue;
+        }
         const std::string& a = args[i];
         auto value = [&](std::string& out) {
             if (i + 1 >= args.size()) return false;
@@ -92,7 +98,7 @@ int report(const Args& args) {
         };
         std::string v;
         if (a == "-h" || a == "--help") {
-            fmt::print("{}", kHelp);
+            fmt::print("{}{}", kHelp, kDialectHelp);
             return exit_code::ok;
         } else if (a == "--draft") {
             draft = true;
@@ -144,13 +150,13 @@ int report(const Args& args) {
 
     Diagnostics diags;
     if (!fs::exists(settings)) diags.add({settings, 0, 0, ""}, "missing file: the declarant settings (docs/report-settings.md)");
-    ReportSettings s = read_report_settings(settings, parties, diags);
+    ReportSettings s = read_report_settings(settings, parties, diags, Countries::builtin(), dialect);
     SupplierData data;
-    for (const auto& f : suppliers) read_supplier_data(f, data, diags);
+    for (const auto& f : suppliers) read_supplier_data(f, data, diags, CnRegistry::builtin(), Countries::builtin(), dialect);
     if (!diags.empty()) throw InputError(std::move(diags));
 
     QuarterBuilder builder(*quarter, s, data);
-    for (const auto& f : customs) read_customs_lines(f, diags, [&](const CustomsLine& l) { builder.add(l, diags); });
+    for (const auto& f : customs) read_customs_lines(f, diags, [&](const CustomsLine& l) { builder.add(l, diags); }, Countries::builtin(), dialect);
     if (!diags.empty()) throw InputError(std::move(diags));
     QuarterResult result = builder.finish(diags);
     if (!diags.empty()) throw InputError(std::move(diags));

@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <algorithm>
 #include <cstring>
 #include <memory>
 
@@ -44,10 +45,63 @@ struct ParserFree {
     void operator()(csv_parser* p) const { csv_free(p); delete p; }
 };
 
+// Counts of each candidate delimiter outside double quotes.
+char detect_delimiter(std::string_view header, std::string& problem) {
+    std::size_t comma = 0, semicolon = 0, tab = 0;
+    bool quoted = false;
+    for (char c : header) {
+        if (c == '"') quoted = !quoted;
+        else if (!quoted) comma += c == ',', semicolon += c == ';', tab += c == '\t';
+    }
+    std::size_t best = std::max({comma, semicolon, tab});
+    if (best == 0) return ',';
+    int winners = (comma == best) + (semicolon == best) + (tab == best);
+    if (winners > 1) {
+        problem = fmt::format("cannot tell the delimiter: the header has {} comma(s), {} semicolon(s) and {} tab(s); declare it (--delimiter)",
+                              comma, semicolon, tab);
+        return 0;
+    }
+    return comma == best ? ',' : semicolon == best ? ';' : '\t';
+}
+
 }  // namespace
 
-bool read_csv(const std::string& path, const CsvDialect& dialect, Diagnostics& diags,
-              const std::function<void(CsvRecord&)>& on_record, std::size_t max_line_bytes) {
+const char* describe_char(char c) {
+    switch (c) {
+        case ',': return "comma";
+        case ';': return "semicolon";
+        case '\t': return "tab";
+        case '.': return "point";
+        default: return "character";
+    }
+}
+
+std::size_t invalid_utf8_at(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        auto c = static_cast<unsigned char>(s[i]);
+        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (n == 0 || i + n > s.size()) return i;
+        if (n == 2 && c < 0xC2) return i;  // overlong
+        for (std::size_t k = 1; k < n; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
+        if (n == 3) {
+            unsigned cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6);
+            if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) return i;  // overlong or surrogate
+        }
+        if (n == 4) {
+            unsigned cp = ((c & 0x07u) << 18) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 12);
+            if (cp < 0x10000 || cp > 0x10FFFF) return i;
+        }
+        i += n;
+    }
+    return std::string_view::npos;
+}
+
+bool read_csv(const std::string& path, const CsvDialect& declared, Diagnostics& diags,
+              const std::function<void(CsvRecord&)>& on_record, std::size_t max_line_bytes, CsvDialect* resolved) {
+    CsvDialect local = declared;
+    CsvDialect& dialect = resolved ? (*resolved = declared, *resolved) : local;
     std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
     if (!file) {
         diags.add({path, 0, 0, ""}, fmt::format("cannot open the file: {}", std::strerror(errno)));
@@ -58,7 +112,13 @@ bool read_csv(const std::string& path, const CsvDialect& dialect, Diagnostics& d
         diags.add({path, 0, 0, ""}, "cannot initialise the CSV parser");
         return false;
     }
-    csv_set_delim(parser.get(), static_cast<unsigned char>(dialect.delimiter));
+    bool dialect_known = dialect.delimiter != 0;
+    auto settle_dialect = [&]() {
+        if (!dialect.decimal_point) dialect.decimal_point = dialect.delimiter == ';' ? ',' : '.';
+        csv_set_delim(parser.get(), static_cast<unsigned char>(dialect.delimiter));
+        dialect_known = true;
+    };
+    if (dialect_known) settle_dialect();
 
     ParseState st;
     st.on_record = &on_record;
@@ -73,6 +133,22 @@ bool read_csv(const std::string& path, const CsvDialect& dialect, Diagnostics& d
         if (line.find('\0') != std::string_view::npos) {
             diags.add({path, st.line, 0, ""}, "line holds a NUL byte: this is not a text CSV file");
             return false;
+        }
+        if (auto bad = invalid_utf8_at(line); bad != std::string_view::npos) {
+            diags.add({path, st.line, 0, ""},
+                      fmt::format("byte {} of the line is not valid UTF-8 (0x{:02X}): save the file as UTF-8 (it may be in a legacy code page such as "
+                                  "Windows-1252 or Big5)", bad + 1, static_cast<unsigned char>(line[bad])));
+            return false;
+        }
+        if (!dialect_known) {
+            if (blank(line)) return true;
+            std::string problem;
+            dialect.delimiter = detect_delimiter(line, problem);
+            if (!dialect.delimiter) {
+                diags.add({path, st.line, 0, ""}, problem);
+                return false;
+            }
+            settle_dialect();
         }
         if (!st.in_record && !blank(line)) {
             st.in_record = true;

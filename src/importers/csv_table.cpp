@@ -88,10 +88,16 @@ std::optional<Decimal> CsvRow::number(std::string_view column, bool required, Nu
         if (required) error(column, fmt::format("expected {}, found an empty cell", describe(rule)));
         return std::nullopt;
     }
+    if (dialect_.decimal_point == ',' && v.find('.') != std::string_view::npos) {
+        error(column, fmt::format("expected {} written with a decimal comma, found {}: a point is ambiguous here (a thousands separator "
+                                  "or a decimal point?); write the number without thousands separators",
+                                  describe(rule), quote_text(v)));
+        return std::nullopt;
+    }
     auto d = Decimal::parse(v, dialect_.decimal_point);
     if (!d) {
-        error(column, fmt::format("expected {} written with '{}' as decimal point and no thousands separator, found {}",
-                                  describe(rule), dialect_.decimal_point, quote_text(v)));
+        error(column, fmt::format("expected {} written with a decimal {} and no thousands separator, found {}", describe(rule),
+                                  describe_char(dialect_.decimal_point), quote_text(v)));
         return std::nullopt;
     }
     bool ok = true;
@@ -137,13 +143,14 @@ std::optional<std::string> CsvRow::choice(std::string_view column, const std::ve
     return pick(*this, column, allowed, required);
 }
 
-bool read_table(const std::string& path, const std::vector<ColumnSpec>& columns, const CsvDialect& dialect,
+bool read_table(const std::string& path, const std::vector<ColumnSpec>& columns, const CsvDialect& declared,
                 Diagnostics& diags, const std::function<void(const CsvRow&)>& on_row) {
+    CsvDialect dialect = declared;  // completed by read_csv from the header when not declared
     std::map<std::string, std::size_t, std::less<>> cols;
     std::vector<std::size_t> blank_columns;
     std::size_t header_size = 0;
     bool header_seen = false, header_ok = true;
-    bool readable = read_csv(path, dialect, diags, [&](CsvRecord& rec) {
+    bool readable = read_csv(path, declared, diags, [&](CsvRecord& rec) {
         if (!header_seen) {
             header_seen = true;
             header_size = rec.fields.size();
@@ -187,7 +194,7 @@ bool read_table(const std::string& path, const std::vector<ColumnSpec>& columns,
         }
         CsvRow row(path, rec, cols, dialect, diags);
         on_row(row);
-    });
+    }, 1 << 20, &dialect);
     if (readable && !header_seen) {
         diags.add({path, 0, 0, ""}, "the file is empty: expected a header row");
         return false;

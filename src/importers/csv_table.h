@@ -62,6 +62,7 @@ private:
 // duplicated column are errors; a column named "comment" is always allowed), then calls
 // `on_row` for each data row. Returns false if the file could not be read to its end or its header
 // is wrong: what refers to its rows cannot then be checked.
+// Parts of `dialect` left 0 are detected per file (see CsvDialect).
 bool read_table(const std::string& path, const std::vector<ColumnSpec>& columns, const CsvDialect& dialect,
                 Diagnostics& diags, const std::function<void(const CsvRow&)>& on_row);
 

@@ -50,7 +50,7 @@ std::string data_dir() {
 CnRegistry CnRegistry::load(const std::string& dir) {
     CnRegistry reg;
     Diagnostics diags;
-    CsvDialect dialect;
+    CsvDialect dialect = CsvDialect::standard();
     read_table(dir + "/annex_i.csv",
                {{"cn_code", true}, {"sector", true}, {"greenhouse_gases", true}, {"annex_ii_direct_only", true}, {"description", true}},
                dialect, diags, [&](const CsvRow& row) {

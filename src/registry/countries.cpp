@@ -10,7 +10,7 @@ namespace cbam {
 Countries Countries::load(const std::string& csv_path) {
     Countries c;
     Diagnostics diags;
-    read_table(csv_path, {{"code", true}, {"name", true}, {"cbam_status", true}}, CsvDialect{}, diags, [&](const CsvRow& row) {
+    read_table(csv_path, {{"code", true}, {"name", true}, {"cbam_status", true}}, CsvDialect::standard(), diags, [&](const CsvRow& row) {
         Country k;
         k.code = row.text("code").value_or("");
         k.name = row.text("name").value_or("");

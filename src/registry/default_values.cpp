@@ -9,7 +9,7 @@ TransitionalDefaults TransitionalDefaults::load(const std::string& csv_path) {
     TransitionalDefaults t;
     Diagnostics diags;
     read_table(csv_path, {{"cn_code", true}, {"description", true}, {"direct", true}, {"indirect", true}, {"total", true}, {"source", true}},
-               CsvDialect{}, diags, [&](const CsvRow& row) {
+               CsvDialect::standard(), diags, [&](const CsvRow& row) {
                    DefaultValue v;
                    v.cn_prefix = row.text("cn_code").value_or("");
                    v.description = std::string(row.cell("description"));

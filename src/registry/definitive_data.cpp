@@ -15,7 +15,7 @@ DefinitiveDefaults DefinitiveDefaults::load(const std::string& csv_path) {
     read_table(csv_path,
                {{"country_code", true}, {"country_name", true}, {"cn_code", true}, {"description", true}, {"route", true},
                 {"direct", true}, {"indirect", true}, {"total", true}, {"note", true}},
-               CsvDialect{}, diags, [&](const CsvRow& row) {
+               CsvDialect::standard(), diags, [&](const CsvRow& row) {
                    DefinitiveDefault r;
                    r.country = std::string(row.cell("country_code"));
                    r.country_name = std::string(row.cell("country_name"));
@@ -87,7 +87,7 @@ DefaultLookup DefinitiveDefaults::find(const std::string& country, const std::st
 Benchmarks Benchmarks::load(const std::string& csv_path) {
     Benchmarks b;
     Diagnostics diags;
-    read_table(csv_path, {{"cn_code", true}, {"description", true}, {"route", true}, {"column_a", true}, {"column_b", true}}, CsvDialect{}, diags,
+    read_table(csv_path, {{"cn_code", true}, {"description", true}, {"route", true}, {"column_a", true}, {"column_b", true}}, CsvDialect::standard(), diags,
                [&](const CsvRow& row) {
                    Benchmark r;
                    r.cn = std::string(row.cell("cn_code"));
@@ -163,7 +163,7 @@ PhaseInTable PhaseInTable::load(const std::string& csv_path) {
     read_table(csv_path,
                {{"year", true}, {"cbam_factor", true}, {"cross_sectoral_correction_factor", true}, {"markup_cement_steel_aluminium_hydrogen", true},
                 {"markup_fertilisers", true}, {"source", true}},
-               CsvDialect{}, diags, [&](const CsvRow& row) {
+               CsvDialect::standard(), diags, [&](const CsvRow& row) {
                    PhaseIn p;
                    p.year = std::stoi(std::string(row.cell("year")));
                    p.cbam_factor = row.number("cbam_factor", true, NumberRule::Fraction).value_or(0);

@@ -19,7 +19,7 @@ std::string RuleViolation::to_string() const {
 CodeLists CodeLists::load(const std::string& csv_path) {
     CodeLists c;
     Diagnostics diags;
-    read_table(csv_path, {{"field", true}, {"code", true}, {"meaning", false}, {"source", false}}, CsvDialect{}, diags,
+    read_table(csv_path, {{"field", true}, {"code", true}, {"meaning", false}, {"source", false}}, CsvDialect::standard(), diags,
                [&](const CsvRow& row) { c.lists_[std::string(row.cell("field"))].insert(std::string(row.cell("code"))); });
     if (!diags.empty()) throw InputError(std::move(diags));
     return c;

@@ -41,8 +41,8 @@ TEST_CASE("bad input: a non-number names file, line, column and field", "[bad_in
     c.edit("source_streams.csv", "185000", "18S000");
     auto r = c.run();
     expect_failure(c, r);
-    CHECK_THAT(r.err, Catch::Contains("source_streams.csv:2:4 (activity_data): expected a number of 0 or more written with '.' as "
-                                      "decimal point and no thousands separator, found \"18S000\""));
+    CHECK_THAT(r.err, Catch::Contains("source_streams.csv:2:4 (activity_data): expected a number of 0 or more written with a decimal "
+                                      "point and no thousands separator, found \"18S000\""));
 }
 
 TEST_CASE("bad input: a negative mass", "[bad_input]") {
