@@ -281,6 +281,7 @@ struct DeclarationBuilder::Impl {
             std::string country = k.origin;
             auto s = k.installation.empty() ? suppliers.end() : suppliers.find({k.installation, k.cn});
             if (s != suppliers.end()) country = s->second.country;
+            e.production_country = country;
             if (s != suppliers.end() && s->second.verified) {
                 v = at_actual(k.cn, s->second, why);
             } else {
@@ -368,7 +369,7 @@ HoldingCheck DeclarationBuilder::holding(const DeclarationResult& r, const std::
     }
     for (const auto& e : r.entries) {
         std::string why;
-        std::optional<Valuation> v = e.valuation.actual ? value_at_defaults(e.cn_code, e.taric_code, e.origin, why) : e.valuation;
+        std::optional<Valuation> v = e.valuation.actual ? value_at_defaults(e.cn_code, e.taric_code, e.production_country, why) : e.valuation;
         if (!v) {
             v = e.valuation;
             h.notes.push_back(fmt::format("CN {} from {}: no default value ({}); its declared values are used", e.cn_code, e.origin, why));

@@ -64,6 +64,7 @@ struct QuarterFigures {
 
 struct DeclarationEntry {
     std::string importer, cn_code, taric_code, origin, installation_id;  // installation empty: none named
+    std::string production_country;  // the installation's country when its data is given, else the origin
     std::string sector;
     bool electricity = false;
     Valuation valuation;

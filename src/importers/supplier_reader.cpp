@@ -41,6 +41,9 @@ void read_supplier_data(const std::string& path, SupplierData& data, Diagnostics
         s.see_direct = row.number("see_direct", true, NumberRule::NonNegative).value_or(0);
         s.see_indirect = row.number("see_indirect", true, NumberRule::NonNegative).value_or(0);
         s.see_indirect_counted = row.number("see_indirect_counted", false, NumberRule::NonNegative);
+        if (s.see_indirect_counted && *s.see_indirect_counted > s.see_indirect)
+            row.error("see_indirect_counted", fmt::format("expected at most see_indirect ({}): the indirect emissions that count are part of "
+                                                          "them, found {}", s.see_indirect.to_string(), s.see_indirect_counted->to_string()));
         s.route = std::string(row.cell("route"));
         s.scope = std::string(row.cell("scope"));
         s.verified = row.has("verified") && row.choice("verified", {"yes", "no"}).value_or("no") == "yes";
