@@ -465,6 +465,10 @@ std::vector<RuleViolation> check_business_rules(const std::string& xml, const Co
     Checker c{xml, codes, cn, countries, {0}, {}};
     for (std::size_t i = 0; i < xml.size(); ++i)
         if (xml[i] == '\n') c.line_starts.push_back(i + 1);
+    if (xml.find("<!DOCTYPE") != std::string::npos && xml.find("<!DOCTYPE") < xml.find("<QReport")) {
+        c.out.push_back({"X0", "/", 1, "The file has a DOCTYPE declaration; CBAM reports never do, so it is not read."});
+        return c.out;
+    }
     pugi::xml_document doc;
     pugi::xml_parse_result res = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default & ~pugi::parse_doctype);
     if (!res) {
