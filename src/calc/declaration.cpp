@@ -179,7 +179,7 @@ struct DeclarationBuilder::Impl {
         Valuation v;
         v.actual = true;
         v.route = s.route;
-        v.basis = fmt::format("actual {}data of installation {} ({})", s.verified ? "verified " : "unverified ", s.installation_id, s.where.to_string());
+        v.basis = fmt::format("actual {}data of installation {} for CN {}", s.verified ? "verified " : "unverified ", s.installation_id, cn);
         Unit per = cn == "27160000" ? units::tCO2e_per_MWh() : units::tCO2e_per_t();
         v.see_direct = traced_input(Input{Quantity(s.see_direct, per), s.where}, "direct SEE communicated by the installation");
         bool direct_only = c && c->line && c->line->direct_only;
@@ -289,8 +289,7 @@ struct DeclarationBuilder::Impl {
                 if (v) {
                     if (k.installation.empty()) v->notes.push_back("no installation named on the customs lines: default values");
                     else if (s == suppliers.end()) v->notes.push_back(fmt::format("no emissions data from installation {}: default values", k.installation));
-                    else v->notes.push_back(fmt::format("the data of installation {} is not verified ({}): default values", k.installation,
-                                                        s->second.where.to_string()));
+                    else v->notes.push_back(fmt::format("the data of installation {} for CN {} is not verified: default values", k.installation, k.cn));
                 }
             }
             if (!v) {

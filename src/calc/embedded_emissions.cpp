@@ -261,6 +261,9 @@ private:
                 if (std::find(gr.electricity_factor_sources.begin(), gr.electricity_factor_sources.end(), f) == gr.electricity_factor_sources.end())
                     gr.electricity_factor_sources.push_back(f);
         }
+        // Lists in a fixed order, so that outputs do not depend on the order of the input rows.
+        std::sort(gr.process_ids.begin(), gr.process_ids.end());
+        std::sort(gr.electricity_factor_sources.begin(), gr.electricity_factor_sources.end());
         std::string label = code.empty() ? g.name : fmt::format("{} (CN {})", g.name, code);
         if (makers.size() == 1) {
             const ProcessResult& r = *makers.front();

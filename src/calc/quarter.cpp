@@ -86,6 +86,7 @@ struct QuarterBuilder::Impl {
         std::map<ProcedureKey, ProcedureSums> procedures;
         std::map<std::string, Decimal> by_installation;  // "" = installation unknown
         std::map<std::string, SourceLocation> first_line_of_installation;
+        std::map<std::string, std::pair<std::string, std::size_t>> lines_of_installation;  // "file:line (qty)" list, count
         std::set<std::string> descriptions;  // a set, so the report does not depend on line order
         SourceLocation first;
         std::set<std::string> warehouse_releases;  // previous procedures not in the code list
@@ -191,6 +192,8 @@ struct QuarterBuilder::Impl {
         ps.used[indicator] = true;
         if (l.inward_processing) ps.ip = l.inward_processing;
         g.by_installation[l.installation_id] += qty;
+        auto& lines = g.lines_of_installation[l.installation_id];
+        if (++lines.second <= 20) lines.first += fmt::format("{}{}:{} ({})", lines.first.empty() ? "" : ", ", l.where.file, l.where.line, qty.to_string());
         auto [loc, fresh] = g.first_line_of_installation.emplace(l.installation_id, l.where);
         if (!fresh && earlier(l.where, loc->second)) loc->second = l.where;
         ++reported;
@@ -270,6 +273,13 @@ struct QuarterBuilder::Impl {
             for (const auto& [inst_id, qty] : g.by_installation) {
                 auto e = inst_id.empty() ? default_entry(k, qty, g, diags) : supplier_entry(k, inst_id, qty, g, diags);
                 if (!e) continue;
+                const auto& lines = g.lines_of_installation.at(inst_id);
+                std::string source = inst_id.empty()
+                                         ? fmt::format("default values {}", defaults.find(k.cn) ? defaults.find(k.cn)->where.to_string() : std::string())
+                                         : fmt::format("emissions data {}", suppliers.at({inst_id, k.cn}).where.to_string());
+                out.provenance[k.cn + "|" + k.origin + "|" + inst_id] =
+                    fmt::format("quantity {} = sum of {} customs line(s): {}{}; SEE from {}", qty.to_string(), lines.second, lines.first,
+                                lines.second > 20 ? ", ..." : "", source);
                 Decimal dir = ig.electricity ? *e->direct.total_embedded_electricity : qty * e->direct.see;
                 Decimal ind = e->indirect ? qty * e->indirect->see : Decimal(0);
                 sum.direct += dir;

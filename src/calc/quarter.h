@@ -55,6 +55,9 @@ struct GoodSummary {
 
 struct QuarterResult {
     qreport::Report report;
+    // How each emissions entry was obtained, keyed "CN|origin|installation" ("" installation: default
+    // values): the customs lines summed (up to 20 named, then a count) and the source of its SEE.
+    std::map<std::string, std::string> provenance;
     std::vector<GoodSummary> summary;
     std::vector<SkippedLine> skipped;
     std::vector<std::string> warnings;

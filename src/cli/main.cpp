@@ -34,6 +34,10 @@ Commands:
                                                           e.g. cbam declare fixtures/warehouse-de --year 2026
   certificates [DIR]  What the year's certificates cost, what actual data would save per supplier,
                       and the quarterly 50 % holding check.
+  extract FILE.xml    Lists a quarterly report, ours or another tool's, as CSV: one row per
+                      emissions entry.                    e.g. cbam extract report.xml -o rows.csv
+  verify FILE.xml DIR Recomputes a filed quarterly report from its inputs and lists every figure
+                      that differs, with both values and how cbam obtained its own.
   validate FILE.xml   Checks a CBAM quarterly report (QReport 23.00), ours or another tool's,
                       against the official XSD and the registry's business rules.
                                                           e.g. cbam validate report.xml
@@ -71,6 +75,8 @@ int main(int argc, char** argv) {
         if (cmd == "explain") return cbam::cli::explain(rest);
         if (cmd == "validate") return cbam::cli::validate(rest);
         if (cmd == "report") return cbam::cli::report(rest);
+        if (cmd == "extract") return cbam::cli::extract(rest);
+        if (cmd == "verify") return cbam::cli::verify(rest);
         if (cmd == "declare") return cbam::cli::declare(rest);
         if (cmd == "certificates") return cbam::cli::certificates(rest);
         return cbam::cli::usage_error("", fmt::format("unknown command '{}'", cmd));

@@ -79,11 +79,52 @@ std::string comment_safe(std::string s) {
 
 }  // namespace
 
+std::string discover(QuarterInputs& in) {
+    if (!in.dir.empty()) {
+        if (!fs::is_directory(in.dir)) return fmt::format("'{}' is not a directory", in.dir);
+        fs::path d(in.dir);
+        if (in.settings.empty()) in.settings = (d / "settings.csv").string();
+        if (in.parties.empty() && fs::exists(d / "parties.csv")) in.parties = (d / "parties.csv").string();
+        std::vector<std::string> found;
+        for (const auto& e : fs::directory_iterator(d)) {
+            std::string name = e.path().filename().string();
+            if (e.is_regular_file() && name.rfind("customs", 0) == 0 && e.path().extension() == ".csv") found.push_back(e.path().string());
+        }
+        std::sort(found.begin(), found.end());
+        in.customs.insert(in.customs.begin(), found.begin(), found.end());
+        found.clear();
+        if (fs::is_directory(d / "suppliers"))
+            for (const auto& e : fs::directory_iterator(d / "suppliers"))
+                if (e.is_regular_file() && e.path().extension() == ".csv") found.push_back(e.path().string());
+        std::sort(found.begin(), found.end());
+        in.suppliers.insert(in.suppliers.begin(), found.begin(), found.end());
+    }
+    if (in.settings.empty()) return "no settings: give DIR with settings.csv, or --settings FILE";
+    if (in.customs.empty()) return "no customs lines: give DIR with customs*.csv files, or --customs FILE";
+    return "";
+}
+
+QuarterResult build_quarter(const QuarterInputs& in, const Quarter& quarter) {
+    Diagnostics diags;
+    if (!fs::exists(in.settings)) diags.add({in.settings, 0, 0, ""}, "missing file: the declarant settings (docs/report-settings.md)");
+    ReportSettings s = read_report_settings(in.settings, in.parties, diags, Countries::builtin(), in.dialect);
+    SupplierData data;
+    for (const auto& f : in.suppliers) read_supplier_data(f, data, diags, CnRegistry::builtin(), Countries::builtin(), in.dialect);
+    if (!diags.empty()) throw InputError(std::move(diags));
+    QuarterBuilder builder(quarter, s, data);
+    for (const auto& f : in.customs)
+        read_customs_lines(f, diags, [&](const CustomsLine& l) { builder.add(l, diags); }, Countries::builtin(), in.dialect);
+    if (!diags.empty()) throw InputError(std::move(diags));
+    QuarterResult result = builder.finish(diags);
+    if (!diags.empty()) throw InputError(std::move(diags));
+    return result;
+}
+
 int report(const Args& args) {
-    std::string dir, period_text, output, settings, parties, schema_dir = official_schema_dir();
-    std::vector<std::string> customs, suppliers;
+    QuarterInputs in;
+    std::string period_text, output, schema_dir = official_schema_dir();
     bool draft = false;
-    CsvDialect dialect;
+    CsvDialect& dialect = in.dialect;
     for (std::size_t i = 0; i < args.size(); ++i) {
         std::string derr;
         if (dialect_option(args, i, dialect, derr)) {
@@ -107,15 +148,15 @@ int report(const Args& args) {
             if (!value(v)) return usage_error("report", fmt::format("option {} needs a value", a));
             if (a == "--period") period_text = v;
             else if (a == "-o" || a == "--output") output = v;
-            else if (a == "--settings") settings = v;
-            else if (a == "--customs") customs.push_back(v);
-            else if (a == "--suppliers") suppliers.push_back(v);
-            else if (a == "--parties") parties = v;
+            else if (a == "--settings") in.settings = v;
+            else if (a == "--customs") in.customs.push_back(v);
+            else if (a == "--suppliers") in.suppliers.push_back(v);
+            else if (a == "--parties") in.parties = v;
             else schema_dir = v;
         } else if (!a.empty() && a[0] == '-') {
             return usage_error("report", fmt::format("unknown option '{}'", a));
-        } else if (dir.empty()) {
-            dir = a;
+        } else if (in.dir.empty()) {
+            in.dir = a;
         } else {
             return usage_error("report", "expected at most one input directory");
         }
@@ -127,39 +168,8 @@ int report(const Args& args) {
         return usage_error("report", fmt::format("{} is outside the transitional period (2023Q4 to 2025Q4): quarterly reports exist only for it; "
                                                  "from 2026 use 'cbam declare'", quarter->label()));
     if (output.empty()) return usage_error("report", "-o REPORT.xml is required");
-    if (!dir.empty()) {
-        if (!fs::is_directory(dir)) return usage_error("report", fmt::format("'{}' is not a directory", dir));
-        if (settings.empty()) settings = (fs::path(dir) / "settings.csv").string();
-        if (parties.empty() && fs::exists(fs::path(dir) / "parties.csv")) parties = (fs::path(dir) / "parties.csv").string();
-        std::vector<std::string> found;
-        for (const auto& e : fs::directory_iterator(dir)) {
-            std::string name = e.path().filename().string();
-            if (e.is_regular_file() && name.rfind("customs", 0) == 0 && e.path().extension() == ".csv") found.push_back(e.path().string());
-        }
-        std::sort(found.begin(), found.end());
-        customs.insert(customs.begin(), found.begin(), found.end());
-        found.clear();
-        if (fs::is_directory(fs::path(dir) / "suppliers"))
-            for (const auto& e : fs::directory_iterator(fs::path(dir) / "suppliers"))
-                if (e.is_regular_file() && e.path().extension() == ".csv") found.push_back(e.path().string());
-        std::sort(found.begin(), found.end());
-        suppliers.insert(suppliers.begin(), found.begin(), found.end());
-    }
-    if (settings.empty()) return usage_error("report", "no settings: give DIR with settings.csv, or --settings FILE");
-    if (customs.empty()) return usage_error("report", "no customs lines: give DIR with customs*.csv files, or --customs FILE");
-
-    Diagnostics diags;
-    if (!fs::exists(settings)) diags.add({settings, 0, 0, ""}, "missing file: the declarant settings (docs/report-settings.md)");
-    ReportSettings s = read_report_settings(settings, parties, diags, Countries::builtin(), dialect);
-    SupplierData data;
-    for (const auto& f : suppliers) read_supplier_data(f, data, diags, CnRegistry::builtin(), Countries::builtin(), dialect);
-    if (!diags.empty()) throw InputError(std::move(diags));
-
-    QuarterBuilder builder(*quarter, s, data);
-    for (const auto& f : customs) read_customs_lines(f, diags, [&](const CustomsLine& l) { builder.add(l, diags); }, Countries::builtin(), dialect);
-    if (!diags.empty()) throw InputError(std::move(diags));
-    QuarterResult result = builder.finish(diags);
-    if (!diags.empty()) throw InputError(std::move(diags));
+    if (std::string problem = discover(in); !problem.empty()) return usage_error("report", problem);
+    QuarterResult result = build_quarter(in, *quarter);
 
     std::string xml = write_qreport(result.report);
     XsdValidator xsd(schema_dir + "/" + kQReportXsd);

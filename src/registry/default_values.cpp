@@ -18,6 +18,7 @@ TransitionalDefaults TransitionalDefaults::load(const std::string& csv_path) {
                    v.total = row.number("total", true, NumberRule::NonNegative).value_or(0);
                    v.source = row.text("source").value_or("");
                    v.where = row.row_location();
+                   v.where.file = "transitional_default_values.csv";
                    t.rows_.push_back(std::move(v));
                });
     if (!diags.empty()) throw InputError(std::move(diags));

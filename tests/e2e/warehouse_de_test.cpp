@@ -399,8 +399,7 @@ TEST_CASE("warehouse-de: Egyptian ammonium nitrate, unverified data, default val
     CHECK_FALSE(v.actual);
     CHECK_THAT(v.basis, Catch::Contains("default value for 31023090 from EG: Egypt table, row 31023090"));
     CHECK_THAT(v.basis, Catch::Contains("definitive_default_values.csv:3435"));
-    CHECK(has_note(v, "the data of installation EG-SKH-FERT-001 is not verified"));
-    CHECK(has_note(v, "fertiliser-eg.csv:2"));
+    CHECK(has_note(v, "the data of installation EG-SKH-FERT-001 for CN 31023090 is not verified"));
     CHECK(v.see_total.value() == D("2.4139"));
     CHECK(v.benchmark_column == "B");
     CHECK(v.benchmark.value() == D("0.767"));

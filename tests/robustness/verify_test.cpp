@@ -1,0 +1,139 @@
+// cbam verify and cbam extract, and the order-independence of every output.
+#include "support.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+using namespace cbam;
+
+namespace {
+
+std::size_t count_lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
+
+// Shuffles the data rows of every CSV file under `dir` (not the header). The fixtures have no
+// quoted line breaks, so a physical line is a row.
+void shuffle_rows(const std::string& dir, unsigned seed) {
+    std::mt19937 rng(seed);
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+        if (!e.is_regular_file() || e.path().extension() != ".csv") continue;
+        std::istringstream in(test::read_file(e.path().string()));
+        std::string header, line, out;
+        std::getline(in, header);
+        std::vector<std::string> rows;
+        while (std::getline(in, line))
+            if (!line.empty()) rows.push_back(line);
+        std::shuffle(rows.begin(), rows.end(), rng);
+        out = header + "\n";
+        for (const auto& r : rows) out += r + "\n";
+        std::ofstream(e.path(), std::ios::binary) << out;
+    }
+}
+
+}  // namespace
+
+TEST_CASE("verify: a report recomputed from its own inputs agrees figure by figure", "[robustness][verify]") {
+    test::ScratchDir d;
+    REQUIRE(test::run_cbam({"report", test::source_path("fixtures/importer-nl"), "--period", "2024Q2", "-o", d.file("r.xml")}).exit_code == 0);
+    auto r = test::run_cbam({"verify", d.file("r.xml"), test::source_path("fixtures/importer-nl")});
+    INFO(r.out + r.err);
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("every figure agrees"));
+}
+
+TEST_CASE("verify: one edited number is reported, and only it", "[robustness][verify]") {
+    test::ScratchDir d;
+    REQUIRE(test::run_cbam({"report", test::source_path("fixtures/importer-nl"), "--period", "2024Q2", "-o", d.file("r.xml")}).exit_code == 0);
+    // The screws' direct SEE is written 2.7461000 (supplier's 2.74610 with the 7 decimals of dec16-7).
+    std::string xml = test::read_file(d.file("r.xml"));
+    auto at = xml.find("<SpecificEmbeddedEmissions>2.7461000</SpecificEmbeddedEmissions>");
+    REQUIRE(at != std::string::npos);
+    xml.replace(at, std::string("<SpecificEmbeddedEmissions>2.7461000").size(), "<SpecificEmbeddedEmissions>2.7500000");
+    d.write("edited.xml", xml);
+    auto r = test::run_cbam({"verify", d.file("edited.xml"), test::source_path("fixtures/importer-nl")});
+    CHECK(r.exit_code == 1);
+    CHECK(count_lines(r.out) == 2);  // the difference and its derivation
+    CHECK_THAT(r.out, Catch::StartsWith("CN 73181590 from TW, installation TW-KHH-FAST-001: DirectEmissions/SpecificEmbeddedEmissions: "
+                                        "filed 2.75, recomputed 2.7461\n"));
+    CHECK_THAT(r.out, Catch::Contains("quantity 28 = sum of 3 customs line(s)"));
+    CHECK_THAT(r.out, Catch::Contains("suppliers/taiwan-fasteners.csv:2"));
+    CHECK_THAT(r.err, Catch::Contains("1 figure(s) differ"));
+}
+
+TEST_CASE("verify: a quantity changed in the inputs shows on the good and its entry", "[robustness][verify]") {
+    test::ScratchDir d, in;
+    REQUIRE(test::run_cbam({"report", test::source_path("fixtures/importer-nl"), "--period", "2024Q2", "-o", d.file("r.xml")}).exit_code == 0);
+    in.copy_from("fixtures/importer-nl");
+    std::string customs = test::read_file(in.file("customs.csv"));
+    customs.replace(customs.find("CN,30,t"), 7, "CN,31,t");  // wire from CN-JS-WIRE-01: 30 t -> 31 t
+    in.write("customs.csv", customs);
+    auto r = test::run_cbam({"verify", d.file("r.xml"), in.path()});
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.out, Catch::Contains("CN 72172030 from CN: MeasureImported: filed 50, recomputed 51"));
+    CHECK_THAT(r.out, Catch::Contains("CN 72172030 from CN, installation CN-JS-WIRE-01: ProducedMeasure: filed 30, recomputed 31"));
+}
+
+TEST_CASE("extract: a report as one row per emissions entry, ours or another tool's", "[robustness][extract]") {
+    test::ScratchDir d;
+    REQUIRE(test::run_cbam({"report", test::source_path("fixtures/importer-nl"), "--period", "2024Q2", "-o", d.file("r.xml")}).exit_code == 0);
+    auto r = test::run_cbam({"extract", d.file("r.xml"), "-o", d.file("rows.csv")});
+    REQUIRE(r.exit_code == 0);
+    std::string rows = test::read_file(d.file("rows.csv"));
+    CHECK(count_lines(rows) == 1 + 6);  // 5 goods, the wire from 2 installations
+    // The Indian aluminium: 55 t; direct 55 x 1.97036 = 108.3698; indirect 55 x 13.775 = 757.625
+    CHECK_THAT(rows, Catch::Contains(",76011000,IN,NL800000001,55,t,1,IN,IN-ODS-ALU-01,Odisha Sample Aluminium Smelter (fictional),55,01,1.97036,"));
+    CHECK_THAT(rows, Catch::Contains(",108.3698,757.625\n"));
+    // The shared hand-made example of another origin: two goods, one entry each.
+    auto other = test::run_cbam({"extract", test::source_path("../shared/schemas/example-minimal.xml")});
+    REQUIRE(other.exit_code == 0);
+    CHECK(count_lines(other.out) == 3);
+    CHECK_THAT(other.out, Catch::Contains(",73181595,TW,NL000000000000001,12.5,t,1,TW,INST-TW-0001,"));
+    auto notq = test::run_cbam({"extract", test::source_path("tests/corpus/xml/external_entity.xml")});
+    CHECK(notq.exit_code == 1);
+    CHECK_THAT(notq.err, Catch::Contains("DOCTYPE"));
+}
+
+TEST_CASE("every fixture gives byte-identical outputs whatever the order of its rows", "[robustness][shuffle]") {
+    // Installation fixtures: cbam calc's CSV and JSON.
+    for (const char* f : {"fastener-tw", "cement-vn", "fertiliser-eg", "aluminium-smelter", "hydrogen-plant", "power-plant"}) {
+        test::ScratchDir a, b;
+        a.copy_from(std::string("fixtures/") + f);
+        b.copy_from(std::string("fixtures/") + f);
+        shuffle_rows(b.path(), 7);
+        for (const char* ext : {"csv", "json"}) {
+            std::string out = std::string("out.") + ext;
+            REQUIRE(test::run_cbam({"calc", a.path(), "-o", a.file(out)}).exit_code == 0);
+            REQUIRE(test::run_cbam({"calc", b.path(), "-o", b.file(out)}).exit_code == 0);
+            INFO(f << " " << ext);
+            CHECK(test::read_file(a.file(out)) == test::read_file(b.file(out)));
+        }
+    }
+    // The importer's quarter: report XML and summary. (The skipped-lines listing names input line
+    // numbers, which a shuffle changes by design.)
+    {
+        test::ScratchDir a, b;
+        a.copy_from("fixtures/importer-nl");
+        b.copy_from("fixtures/importer-nl");
+        shuffle_rows(b.path(), 11);
+        REQUIRE(test::run_cbam({"report", a.path(), "--period", "2024Q2", "-o", a.file("r.xml")}).exit_code == 0);
+        REQUIRE(test::run_cbam({"report", b.path(), "--period", "2024Q2", "-o", b.file("r.xml")}).exit_code == 0);
+        CHECK(test::read_file(a.file("r.xml")) == test::read_file(b.file("r.xml")));
+        CHECK(test::read_file(a.file("r.summary.csv")) == test::read_file(b.file("r.summary.csv")));
+    }
+    // The warehouse's year: declaration XML, JSON and CSV.
+    for (const char* ext : {"xml", "json", "csv"}) {
+        test::ScratchDir a, b;
+        a.copy_from("fixtures/warehouse-de");
+        b.copy_from("fixtures/warehouse-de");
+        shuffle_rows(b.path(), 13);
+        std::string out = std::string("d.") + ext;
+        REQUIRE(test::run_cbam({"declare", a.path(), "--year", "2026", "-o", a.file(out)}).exit_code == 0);
+        REQUIRE(test::run_cbam({"declare", b.path(), "--year", "2026", "-o", b.file(out)}).exit_code == 0);
+        INFO(ext);
+        CHECK(test::read_file(a.file(out)) == test::read_file(b.file(out)));
+    }
+}
