@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the project needs (Debian packages only), builds it, then runs one job:
 #   tools/setup.sh example   the main job on the bundled example installation
-#   tools/setup.sh test      every test (Catch2 through ctest)
+#   tools/setup.sh test      every test (Catch2 through ctest), again under AddressSanitizer and
+#                            UndefinedBehaviorSanitizer, then each libFuzzer target for
+#                            CBAM_FUZZ_SECONDS (default 60)
 #   tools/setup.sh build     build only
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -9,6 +11,8 @@ cd "$here"
 job=${1:-build}
 
 packages=(build-essential cmake pkg-config libpugixml-dev libboost-dev libcsv-dev libfmt-dev catch2 libxml2-dev libxml2-utils libssl-dev)
+# The test job also builds with sanitizers and runs the libFuzzer targets: clang and its runtimes.
+[ "$job" = test ] && packages+=(clang libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -35,6 +39,12 @@ case "$job" in
     ;;
   test)
     ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
+    echo "setup: the same tests under AddressSanitizer and UndefinedBehaviorSanitizer"
+    cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCBAM_SANITIZE=ON >/dev/null
+    cmake --build build-asan -j "$(nproc)"
+    ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
+    echo "setup: fuzzing every importer and the QReport reader (${CBAM_FUZZ_SECONDS:-60} s each)"
+    bash tools/fuzz.sh
     ;;
   build) ;;
   *) echo "setup: unknown job '$job' (expected example, test or build)" >&2; exit 2 ;;

@@ -1,3 +1,4 @@
+#include "audit/bundle.h"
 #include "calc/embedded_emissions.h"
 #include "cli/commands.h"
 #include "core/atomic_file.h"
@@ -9,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <optional>
 
 namespace cbam::cli {
@@ -41,6 +43,9 @@ Options:
   --explain WHAT      after the table, print the full derivation of a good's SEE: every input
                       with file, line and column, every formula with its legal source, every
                       intermediate value. WHAT is an aggregated good name, a CN code or 'all'.
+  --audit DIR         also write an audit bundle to the new folder DIR: the inputs, the outputs,
+                      their SHA-256, the data used, every assumption and the derivation of every
+                      figure; 'cbam rerun DIR' reproduces it (docs/audit.md)
   -h, --help          this text
 
 Numbers are exact decimals; reported SEE are rounded once, to 5 decimals, half away from zero.
@@ -53,7 +58,7 @@ Examples:
 )";
 
 struct Options {
-    std::string dir, output, format, explain;
+    std::string dir, output, format, explain, audit;
     std::optional<Scope> scope;
     CsvDialect dialect;
 };
@@ -107,6 +112,10 @@ std::optional<Options> parse(const Args& args, const char* command, bool explain
             auto v = value("--explain");
             if (!v) return std::nullopt;
             o.explain = *v;
+        } else if (a == "--audit") {
+            auto v = value("--audit");
+            if (!v) return std::nullopt;
+            o.audit = *v;
         } else if (a.size() > 1 && a[0] == '-') {
             rc = usage_error(command, fmt::format("unknown option '{}'", a));
             return std::nullopt;
@@ -161,6 +170,26 @@ int run(const Options& o, bool print_table) {
     }
     if (!o.output.empty()) {
         write_file_atomically(o.output, o.format == "json" ? see_to_json(inst, result) : see_to_csv(inst, result));
+    }
+    if (!o.audit.empty()) {
+        AuditBundle b;
+        std::vector<std::string> cmd = {"calc", "inputs", "--scope", to_string(scope)};
+        for (const auto& a : dialect_args(o.dialect)) cmd.push_back(a);
+        b.set_command(cmd);
+        for (const auto& f : installation_files())
+            if (std::filesystem::exists(std::filesystem::path(o.dir) / f)) b.add_input((std::filesystem::path(o.dir) / f).string(), f);
+        add_registry_data(b);
+        b.add_output("see.csv", see_to_csv(inst, result));
+        b.add_output("see.json", see_to_json(inst, result));
+        b.add_assumption(fmt::format("scope {}: {}", to_string(scope), o.scope ? "given with --scope" : "from the installation's period_end"));
+        for (const auto& g : result.goods) {
+            for (const Traced* t : {&g.see_direct, &g.see_indirect, &g.see_total})
+                for (const auto& a : assumptions_in(*t)) b.add_assumption(a);
+            b.add_derivation(explain_good(g, scope) + "\n");
+        }
+        b.write(o.audit);
+        std::fflush(stdout);
+        fmt::print(stderr, "cbam calc: wrote the audit bundle {}\n", o.audit);
     }
     if (print_table) {
         if (o.format == "csv" && o.output.empty()) fmt::print("{}", see_to_csv(inst, result));

@@ -1,6 +1,7 @@
 // One function per subcommand; each returns the process exit code (core/error.h exit_code).
 #pragma once
 
+#include "audit/bundle.h"
 #include "calc/quarter.h"
 #include "importers/csv_reader.h"
 
@@ -10,6 +11,10 @@
 namespace cbam::cli {
 
 using Args = std::vector<std::string>;
+
+// Runs a subcommand (args[0] is its name); exceptions propagate to main.
+int dispatch(const Args& args);
+int rerun(const Args& args);
 
 int classify(const Args& args);
 int calc(const Args& args);
@@ -31,6 +36,14 @@ struct QuarterInputs {
 std::string discover(QuarterInputs& in);
 // Reads the inputs and assembles the quarter; throws InputError listing every problem.
 QuarterResult build_quarter(const QuarterInputs& in, const Quarter& quarter);
+
+// The dialect options as given on the command line, to record them in an audit bundle.
+std::vector<std::string> dialect_args(const CsvDialect& d);
+// Adds the registry's data files (CN list, countries) to an audit bundle.
+void add_registry_data(AuditBundle& bundle);
+// Bundle names for input files laid out as a report or declaration directory expects them:
+// `prefix` + basename, made unique ("customs.csv", "customs-2-lines.csv", "suppliers/x.csv").
+std::string bundle_name(const std::string& path, const std::string& prefix, std::vector<std::string>& used);
 
 // Shared by the subcommands: prints "cbam: error: ..." with a hint, returns exit_code::usage.
 int usage_error(const std::string& command, const std::string& message);

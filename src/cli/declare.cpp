@@ -1,4 +1,7 @@
+#include "audit/bundle.h"
 #include "calc/declaration.h"
+#include "registry/cn_registry.h"
+#include "writers/explanation.h"
 #include "cli/commands.h"
 #include "core/atomic_file.h"
 #include "core/error.h"
@@ -64,6 +67,7 @@ constexpr const char* kDeclareOptions = R"(Options:
   -o, --output FILE        write the figures (.xml, .json or .csv by extension) and FILE.lines.csv
   --settings, --suppliers (repeatable), --customs (repeatable), --certificate-prices,
   --carbon-prices-paid FILE   instead of, or in addition to, DIR's files
+  --audit DIR              also write an audit bundle to the new folder DIR (docs/audit.md)
   -h, --help               this text
 
 Exit codes: 0 success; 1 input errors (all listed, nothing written); 2 usage; 3 output not written.
@@ -89,7 +93,7 @@ With --held N, the certificates held are compared with that.
 struct Inputs {
     std::string dir, settings, certificate_prices, carbon_prices;
     std::vector<std::string> customs, suppliers;
-    std::string output, quarter_end;
+    std::string output, quarter_end, audit;
     std::optional<Decimal> held;
     int year = 0;
     CsvDialect dialect;
@@ -115,7 +119,7 @@ std::optional<Inputs> parse(const Args& args, const char* command, int& rc) {
             return std::nullopt;
         }
         static const std::vector<std::string> valued = {"--year", "-o", "--output", "--settings", "--customs", "--suppliers",
-                                                        "--certificate-prices", "--carbon-prices-paid", "--quarter-end", "--held"};
+                                                        "--certificate-prices", "--carbon-prices-paid", "--quarter-end", "--held", "--audit"};
         if (std::find(valued.begin(), valued.end(), a) != valued.end()) {
             if (i + 1 >= args.size()) {
                 rc = usage_error(command, fmt::format("option {} needs a value", a));
@@ -130,6 +134,7 @@ std::optional<Inputs> parse(const Args& args, const char* command, int& rc) {
             else if (a == "--certificate-prices") in.certificate_prices = v;
             else if (a == "--carbon-prices-paid") in.carbon_prices = v;
             else if (a == "--quarter-end") in.quarter_end = v;
+            else if (a == "--audit") in.audit = v;
             else {
                 in.held = Decimal::parse(v);
                 if (!in.held || in.held->sign() < 0) {
@@ -207,7 +212,7 @@ Loaded load(const Inputs& in) {
     return l;
 }
 
-DeclarationResult compute(const Inputs& in, const Loaded& l, DeclarationBuilder& b) {
+DeclarationResult compute(const Inputs& in, DeclarationBuilder& b) {
     Diagnostics diags;
     for (const auto& f : in.customs) read_customs_lines(f, diags, [&](const CustomsLine& line) { b.add(line, diags); }, Countries::builtin(), in.dialect);
     if (!diags.empty()) throw InputError(std::move(diags));
@@ -238,8 +243,35 @@ int declare(const Args& args) {
     }
     Loaded l = load(*in);
     DeclarationBuilder b(in->year, l.suppliers, l.carbon_prices, l.prices);
-    DeclarationResult r = compute(*in, l, b);
+    DeclarationResult r = compute(*in, b);
     fmt::print("{}", declaration_to_table(r));
+    if (!in->audit.empty()) {
+        AuditBundle bundle;
+        std::vector<std::string> used, cmd = {"declare", "inputs", "--year", std::to_string(in->year)};
+        for (const auto& a : dialect_args(in->dialect)) cmd.push_back(a);
+        bundle.set_command(cmd);
+        bundle.add_input(in->settings, "settings.csv");
+        for (const auto& f : in->customs) bundle.add_input(f, bundle_name(f, "customs", used));
+        for (const auto& f : in->suppliers) bundle.add_input(f, "suppliers/" + bundle_name(f, "", used));
+        bundle.add_input(in->certificate_prices, "certificate_prices.csv");
+        if (!in->carbon_prices.empty()) bundle.add_input(in->carbon_prices, "carbon_prices_paid.csv");
+        add_registry_data(bundle);
+        for (const char* f : {"definitive_default_values.csv", "benchmarks.csv", "phase_in.csv"})
+            bundle.add_data(data_dir() + "/cn_codes/" + f, std::string("cn_codes/") + f);
+        bundle.add_output("declaration.xml", declaration_to_xml(r, l.settings));
+        bundle.add_output("declaration.json", declaration_to_json(r, l.settings));
+        bundle.add_output("declaration.csv", declaration_to_csv(r));
+        bundle.add_output("declaration.lines.csv", line_status_to_csv(r));
+        for (const auto& e : r.entries) {
+            std::string good = fmt::format("CN {} from {}{} (importer {})", e.taric_code.empty() ? e.cn_code : e.taric_code, e.origin,
+                                           e.installation_id.empty() ? "" : ", installation " + e.installation_id, e.importer);
+            bundle.add_assumption(good + ": " + e.valuation.basis);
+            for (const auto& n : e.valuation.notes) bundle.add_assumption(good + ": " + n);
+            bundle.add_derivation(explain(e.certificates, "Certificates owed for " + good) + "\n");
+            bundle.add_derivation(explain(e.cost, "Their cost for " + good) + "\n");
+        }
+        bundle.write(in->audit);
+    }
     if (!in->output.empty()) {
         std::string body = format == "xml" ? declaration_to_xml(r, l.settings) : format == "json" ? declaration_to_json(r, l.settings) : declaration_to_csv(r);
         AtomicOutputs out;
@@ -258,7 +290,7 @@ int certificates(const Args& args) {
     if (!in) return rc;
     Loaded l = load(*in);
     DeclarationBuilder b(in->year, l.suppliers, l.carbon_prices, l.prices);
-    DeclarationResult r = compute(*in, l, b);
+    DeclarationResult r = compute(*in, b);
     fmt::print("CBAM certificates for the imports of {}: {} (rounded to full tonnes), cost EUR {}\n", r.year,
                certificates_to_surrender(r).to_string(), r.cost.to_fixed(2));
     fmt::print("  embedded emissions counted {} t, free-allocation adjustment {} t, carbon price deduction {}\n\n", r.embedded.to_fixed(3),

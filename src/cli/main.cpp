@@ -38,6 +38,8 @@ Commands:
                       emissions entry.                    e.g. cbam extract report.xml -o rows.csv
   verify FILE.xml DIR Recomputes a filed quarterly report from its inputs and lists every figure
                       that differs, with both values and how cbam obtained its own.
+  rerun AUDIT_DIR      Re-runs the calculation recorded in an audit bundle (written by --audit DIR
+                      of calc, report or declare) and checks that every output is byte-identical.
   validate FILE.xml   Checks a CBAM quarterly report (QReport 23.00), ours or another tool's,
                       against the official XSD and the registry's business rules.
                                                           e.g. cbam validate report.xml
@@ -67,19 +69,8 @@ int main(int argc, char** argv) {
         fmt::print("cbam {}\n", CBAM_VERSION);
         return 0;
     }
-    std::string cmd = args[0];
-    cbam::cli::Args rest(args.begin() + 1, args.end());
     try {
-        if (cmd == "classify") return cbam::cli::classify(rest);
-        if (cmd == "calc") return cbam::cli::calc(rest);
-        if (cmd == "explain") return cbam::cli::explain(rest);
-        if (cmd == "validate") return cbam::cli::validate(rest);
-        if (cmd == "report") return cbam::cli::report(rest);
-        if (cmd == "extract") return cbam::cli::extract(rest);
-        if (cmd == "verify") return cbam::cli::verify(rest);
-        if (cmd == "declare") return cbam::cli::declare(rest);
-        if (cmd == "certificates") return cbam::cli::certificates(rest);
-        return cbam::cli::usage_error("", fmt::format("unknown command '{}'", cmd));
+        return cbam::cli::dispatch(args);
     } catch (const cbam::InputError& e) {
         std::fputs(e.diagnostics().to_string().c_str(), stderr);
         fmt::print(stderr, "cbam: {}; nothing was written\n", e.what());

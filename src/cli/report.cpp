@@ -1,4 +1,6 @@
+#include "audit/bundle.h"
 #include "calc/quarter.h"
+#include "registry/cn_registry.h"
 #include "cli/commands.h"
 #include "core/atomic_file.h"
 #include "core/error.h"
@@ -51,6 +53,7 @@ Options:
   --customs FILE     customs lines (repeatable; added to DIR's customs*.csv)
   --suppliers FILE   supplier emissions data (repeatable; added to DIR/suppliers/*.csv)
   --parties FILE     instead of DIR/parties.csv
+  --audit DIR        also write an audit bundle to the new folder DIR (docs/audit.md)
   --draft            write the report even when it fails a check, marked DRAFT at its top
                      with every problem listed (the exit code is still 1)
   --schema-dir DIR   folder of QReport_ver23.00.xsd, stypes.xsd, codelists.csv
@@ -122,7 +125,7 @@ QuarterResult build_quarter(const QuarterInputs& in, const Quarter& quarter) {
 
 int report(const Args& args) {
     QuarterInputs in;
-    std::string period_text, output, schema_dir = official_schema_dir();
+    std::string period_text, output, audit, schema_dir = official_schema_dir();
     bool draft = false;
     CsvDialect& dialect = in.dialect;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -144,9 +147,10 @@ int report(const Args& args) {
         } else if (a == "--draft") {
             draft = true;
         } else if (a == "--period" || a == "-o" || a == "--output" || a == "--settings" || a == "--customs" || a == "--suppliers" ||
-                   a == "--parties" || a == "--schema-dir") {
+                   a == "--parties" || a == "--schema-dir" || a == "--audit") {
             if (!value(v)) return usage_error("report", fmt::format("option {} needs a value", a));
             if (a == "--period") period_text = v;
+            else if (a == "--audit") audit = v;
             else if (a == "-o" || a == "--output") output = v;
             else if (a == "--settings") in.settings = v;
             else if (a == "--customs") in.customs.push_back(v);
@@ -167,7 +171,7 @@ int report(const Args& args) {
     if (quarter->year * 10 + quarter->quarter < 20234 || quarter->year * 10 + quarter->quarter > 20254)
         return usage_error("report", fmt::format("{} is outside the transitional period (2023Q4 to 2025Q4): quarterly reports exist only for it; "
                                                  "from 2026 use 'cbam declare'", quarter->label()));
-    if (output.empty()) return usage_error("report", "-o REPORT.xml is required");
+    if (output.empty() && audit.empty()) return usage_error("report", "-o REPORT.xml is required (or --audit DIR, which holds the outputs too)");
     if (std::string problem = discover(in); !problem.empty()) return usage_error("report", problem);
     QuarterResult result = build_quarter(in, *quarter);
 
@@ -193,12 +197,43 @@ int report(const Args& args) {
         auto decl_end = xml.find("?>\n");
         xml.insert(decl_end == std::string::npos ? 0 : decl_end + 3, mark);
     }
+    if (!audit.empty()) {
+        AuditBundle b;
+        std::vector<std::string> used, cmd = {"report", "inputs", "--period", quarter->label()};
+        for (const auto& a : dialect_args(in.dialect)) cmd.push_back(a);
+        if (draft) cmd.push_back("--draft");
+        b.set_command(cmd);
+        b.add_input(in.settings, "settings.csv");
+        if (!in.parties.empty()) b.add_input(in.parties, "parties.csv");
+        for (const auto& f : in.customs) b.add_input(f, bundle_name(f, "customs", used));
+        for (const auto& f : in.suppliers) b.add_input(f, "suppliers/" + bundle_name(f, "", used));
+        add_registry_data(b);
+        b.add_data(data_dir() + "/cn_codes/transitional_default_values.csv", "cn_codes/transitional_default_values.csv");
+        for (const char* f : {kQReportXsd, "stypes.xsd", "codelists.csv"}) b.add_data(schema_dir + "/" + f, f);
+        b.add_output("report.xml", xml);
+        b.add_output("report.summary.csv", summary_to_csv(result));
+        b.add_output("report.skipped.csv", skipped_to_csv(result));
+        b.add_assumption("indirect SEE is written as ElectricityConsumed x EmissionFactor, each rounded to 5 decimals (registry rule D10)");
+        for (const auto& g : result.report.goods) {
+            if (!g.remarks.empty()) b.add_assumption(fmt::format("CN {} from {}: {}", g.cn_code, g.origin_country, g.remarks));
+            for (const auto& e : g.emissions)
+                for (const auto& r : e.remarks) b.add_assumption(fmt::format("CN {} from {}: {}", g.cn_code, g.origin_country, r));
+        }
+        for (const auto& w : result.warnings) b.add_assumption("warning: " + w);
+        for (const auto& [key, how] : result.provenance) b.add_derivation(key + ": " + how + "\n");
+        b.add_derivation("\n" + summary_to_table(result));
+        b.write(audit);
+    }
+    std::fflush(stdout);
+    if (output.empty()) {
+        fmt::print(stderr, "cbam report: wrote the audit bundle {}\n", audit);
+        return problems.empty() ? exit_code::ok : exit_code::input_error;
+    }
     AtomicOutputs out;
     out.stage(output, xml);
     out.stage(sibling(output, ".summary.csv"), summary_to_csv(result));
     out.stage(sibling(output, ".skipped.csv"), skipped_to_csv(result));
     out.commit();
-    std::fflush(stdout);
     fmt::print(stderr, "cbam report: wrote {}{} and {}, {}\n", output, problems.empty() ? " (valid: schema and registry rules)" : " as a DRAFT",
                sibling(output, ".summary.csv"), sibling(output, ".skipped.csv"));
     return problems.empty() ? exit_code::ok : exit_code::input_error;

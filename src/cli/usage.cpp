@@ -1,7 +1,11 @@
 #include "cli/commands.h"
+#include "audit/bundle.h"
 #include "core/error.h"
+#include "registry/cn_registry.h"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace cbam::cli {
 
@@ -32,6 +36,42 @@ bool dialect_option(const Args& args, std::size_t& i, CsvDialect& dialect, std::
     if (dialect.delimiter && dialect.delimiter == dialect.decimal_point)
         error = "the delimiter and the decimal separator cannot both be a comma";
     return true;
+}
+
+int dispatch(const Args& args) {
+    const std::string& cmd = args.at(0);
+    Args rest(args.begin() + 1, args.end());
+    if (cmd == "classify") return classify(rest);
+    if (cmd == "calc") return calc(rest);
+    if (cmd == "explain") return explain(rest);
+    if (cmd == "validate") return validate(rest);
+    if (cmd == "report") return report(rest);
+    if (cmd == "extract") return extract(rest);
+    if (cmd == "verify") return verify(rest);
+    if (cmd == "declare") return declare(rest);
+    if (cmd == "certificates") return certificates(rest);
+    if (cmd == "rerun") return rerun(rest);
+    return usage_error("", fmt::format("unknown command '{}'", cmd));
+}
+
+std::vector<std::string> dialect_args(const CsvDialect& d) {
+    std::vector<std::string> out;
+    if (d.delimiter) out.insert(out.end(), {"--delimiter", d.delimiter == ',' ? "comma" : d.delimiter == ';' ? "semicolon" : "tab"});
+    if (d.decimal_point) out.insert(out.end(), {"--decimal", d.decimal_point == ',' ? "comma" : "point"});
+    return out;
+}
+
+std::string bundle_name(const std::string& path, const std::string& prefix, std::vector<std::string>& used) {
+    std::string base = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+    std::string name = prefix.empty() || base.rfind(prefix, 0) == 0 ? base : prefix + "-" + base;
+    for (int i = 2; std::find(used.begin(), used.end(), name) != used.end(); ++i) name = fmt::format("{}-{}-{}", prefix, i, base);
+    used.push_back(name);
+    return name;
+}
+
+void add_registry_data(AuditBundle& bundle) {
+    for (const char* f : {"annex_i.csv", "annex_i_exclusions.csv", "aggregated_goods.csv", "countries.csv"})
+        bundle.add_data(data_dir() + "/cn_codes/" + f, std::string("cn_codes/") + f);
 }
 
 }  // namespace cbam::cli

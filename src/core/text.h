@@ -26,4 +26,11 @@ inline std::string utf8_truncate(const std::string& s, std::size_t max_chars) {
     return s.substr(0, i) + std::string("...").substr(0, max_chars - keep);
 }
 
+// The last component of a path: listings name input files this way, so that they do not depend on
+// where the inputs live.
+inline std::string file_name(const std::string& path) {
+    auto slash = path.rfind('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
 }  // namespace cbam

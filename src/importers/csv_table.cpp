@@ -144,8 +144,9 @@ std::optional<std::string> CsvRow::choice(std::string_view column, const std::ve
 }
 
 bool read_table(const std::string& path, const std::vector<ColumnSpec>& columns, const CsvDialect& declared,
-                Diagnostics& diags, const std::function<void(const CsvRow&)>& on_row) {
-    CsvDialect dialect = declared;  // completed by read_csv from the header when not declared
+                Diagnostics& diags, const std::function<void(const CsvRow&)>& on_row, std::size_t max_rows) {
+    CsvDialect dialect = declared;
+    std::size_t rows = 0;  // completed by read_csv from the header when not declared
     std::map<std::string, std::size_t, std::less<>> cols;
     std::vector<std::size_t> blank_columns;
     std::size_t header_size = 0;
@@ -181,6 +182,12 @@ bool read_table(const std::string& path, const std::vector<ColumnSpec>& columns,
             return;
         }
         if (!header_ok) return;
+        if (++rows > max_rows) {
+            if (rows == max_rows + 1)
+                diags.add({path, rec.line, 0, ""}, fmt::format("more than {} rows: this file is held in memory and may not be larger "
+                                                               "(the rest of it is not read)", max_rows));
+            return;
+        }
         // Cells beyond the header, or under a column without a name, must be blank: spreadsheet
         // exports pad rows and headers with empty cells, but a value there belongs to no column.
         for (std::size_t i = 0; i < rec.fields.size(); ++i) {

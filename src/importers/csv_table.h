@@ -62,9 +62,12 @@ private:
 // duplicated column are errors; a column named "comment" is always allowed), then calls
 // `on_row` for each data row. Returns false if the file could not be read to its end or its header
 // is wrong: what refers to its rows cannot then be checked.
-// Parts of `dialect` left 0 are detected per file (see CsvDialect).
+// Parts of `dialect` left 0 are detected per file (see CsvDialect). Files whose rows are kept in
+// memory are limited to `max_rows` data rows (an error past it, and the rest is only scanned);
+// streamed files (customs lines) pass no limit.
+inline constexpr std::size_t kMaxTableRows = 1000000;
 bool read_table(const std::string& path, const std::vector<ColumnSpec>& columns, const CsvDialect& dialect,
-                Diagnostics& diags, const std::function<void(const CsvRow&)>& on_row);
+                Diagnostics& diags, const std::function<void(const CsvRow&)>& on_row, std::size_t max_rows = kMaxTableRows);
 
 // "a number" / "a number of 0 or more" ... for messages.
 std::string describe(NumberRule rule);

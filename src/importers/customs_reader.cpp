@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <cctype>
 
 namespace cbam {
@@ -101,7 +102,7 @@ void read_customs_lines(const std::string& path, Diagnostics& diags, const std::
             line.inward_processing = ip;
         }
         if (diags.count() == before) on_line(line);
-    });
+    }, std::numeric_limits<std::size_t>::max());  // streamed: no limit
 }
 
 }  // namespace cbam

@@ -107,6 +107,12 @@ std::vector<std::string> split_ws(std::string_view s) {
 
 }  // namespace
 
+const std::vector<std::string>& installation_files() {
+    static const std::vector<std::string> files = {"installation.csv", "processes.csv", "source_streams.csv", "measurements.csv", "pfc.csv",
+                                                   "heat.csv", "waste_gases.csv", "electricity.csv", "precursors.csv", "suppliers.csv"};
+    return files;
+}
+
 Installation read_installation(const std::string& dir, const CnRegistry& cn, const Countries& countries, const CsvDialect& dialect) {
     Installation inst;
     inst.directory = dir;

@@ -12,6 +12,9 @@
 
 namespace cbam {
 
+// The files an installation directory may hold (the first two are required).
+const std::vector<std::string>& installation_files();
+
 Installation read_installation(const std::string& dir, const CnRegistry& cn = CnRegistry::builtin(),
                                const Countries& countries = Countries::builtin(), const CsvDialect& dialect = {});
 

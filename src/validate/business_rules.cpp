@@ -462,7 +462,7 @@ struct Checker {
 
 std::vector<RuleViolation> check_business_rules(const std::string& xml, const CodeLists& codes, const CnRegistry& cn,
                                                 const Countries& countries) {
-    Checker c{xml, codes, cn, countries, {0}, {}};
+    Checker c{xml, codes, cn, countries, {0}, {}, 0, 0, false, {}};
     for (std::size_t i = 0; i < xml.size(); ++i)
         if (xml[i] == '\n') c.line_starts.push_back(i + 1);
     if (xml.find("<!DOCTYPE") != std::string::npos && xml.find("<!DOCTYPE") < xml.find("<QReport")) {

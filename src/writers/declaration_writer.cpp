@@ -1,5 +1,6 @@
 #include "writers/declaration_writer.h"
 
+#include "core/text.h"
 #include "writers/csv_writer.h"
 #include "writers/json_writer.h"
 
@@ -12,6 +13,7 @@
 namespace cbam {
 
 namespace {
+
 
 std::string see(const Decimal& d) { return d.to_fixed(5); }
 std::string t3(const Decimal& d) { return d.to_fixed(3); }
@@ -49,7 +51,7 @@ std::string line_status_to_csv(const DeclarationResult& r) {
     CsvWriter w;
     w.row({"file", "line", "declaration", "item", "importer", "cn_code", "origin", "quantity", "status", "reason"});
     for (const auto& l : r.lines)
-        w.row({l.where.file, std::to_string(l.where.line), l.declaration, l.item, l.importer, l.cn_code, l.origin, qty(l.quantity), l.status, l.reason});
+        w.row({file_name(l.where.file), std::to_string(l.where.line), l.declaration, l.item, l.importer, l.cn_code, l.origin, qty(l.quantity), l.status, l.reason});
     return w.str();
 }
 

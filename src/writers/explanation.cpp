@@ -4,7 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
+#include <set>
 
 namespace cbam {
 
@@ -60,6 +62,24 @@ std::string explain_good(const GoodResult& g, Scope scope) {
     out += explain(g.see_indirect, fmt::format("SEE indirect = {} {}", format_see(g.see_indirect.value()), g.see_unit.symbol()));
     out += "\n";
     out += explain(g.see_total, fmt::format("SEE total = {} {}", format_see(g.see_total.value()), g.see_unit.symbol()));
+    return out;
+}
+
+std::vector<std::string> assumptions_in(const Traced& value) {
+    std::vector<std::string> out;
+    std::vector<const Step*> stack{value.step.get()};
+    std::set<const Step*> seen;
+    auto add = [&](const std::string& a) {
+        if (std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
+    };
+    while (!stack.empty()) {
+        const Step* s = stack.back();
+        stack.pop_back();
+        if (!s || !seen.insert(s).second) continue;
+        for (const auto& n : s->notes) add(n);
+        if (s->what.find("(not given:") != std::string::npos) add(s->what + " [" + s->reference + "]");
+        for (auto it = s->operands.rbegin(); it != s->operands.rend(); ++it) stack.push_back(it->second.step.get());
+    }
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "writers/report_summary.h"
 
+#include "core/text.h"
 #include "writers/csv_writer.h"
 
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 namespace cbam {
 
 namespace {
+
 constexpr int kEmissionDigits = 3;
 std::string qty(const Decimal& d) { return d.is_terminating() ? d.to_string() : d.to_fixed(6); }
 std::string pct(const Decimal& share) { return (share * Decimal(100)).to_fixed(1); }
@@ -29,7 +31,7 @@ std::string skipped_to_csv(const QuarterResult& r) {
     CsvWriter w;
     w.row({"file", "line", "declaration", "item", "cn_code", "origin", "quantity", "reason"});
     for (const auto& s : r.skipped)
-        w.row({s.where.file, std::to_string(s.where.line), s.declaration, s.item, s.cn_code, s.origin, qty(s.quantity), s.reason});
+        w.row({file_name(s.where.file), std::to_string(s.where.line), s.declaration, s.item, s.cn_code, s.origin, qty(s.quantity), s.reason});
     return w.str();
 }
 

@@ -398,3 +398,17 @@ TEST_CASE("read_csv: the over-long-line message states the limit, not a partial 
     REQUIRE(diags.count() == 1);
     CHECK(diags.items().front().message == "line is longer than 50 bytes, the most accepted: this is not a CSV file of the expected kind");
 }
+
+TEST_CASE("read_table: files held in memory stop at their row limit with an error", "[unit][csv][table]") {
+    test::ScratchDir dir;
+    std::string content = "id,qty\n";
+    for (int i = 0; i < 5; ++i) content += "A" + std::to_string(i) + ",1\n";
+    dir.write("t.csv", content);
+    Diagnostics diags;
+    int rows = 0;
+    read_table(dir.file("t.csv"), {{"id", true}, {"qty", true}}, {}, diags, [&](const CsvRow&) { ++rows; }, 3);
+    CHECK(rows == 3);
+    REQUIRE(diags.count() == 1);
+    CHECK(diags.items().front().where.line == 5);  // the 4th data row
+    CHECK_THAT(diags.items().front().message, Catch::Contains("more than 3 rows"));
+}

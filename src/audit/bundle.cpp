@@ -1,0 +1,121 @@
+#include "audit/bundle.h"
+
+#include "core/error.h"
+#include "writers/json_writer.h"
+
+#include <fmt/format.h>
+#include <openssl/evp.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+
+namespace cbam {
+
+namespace fs = std::filesystem;
+
+std::string sha256_hex(const std::string& bytes) {
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1 || EVP_DigestUpdate(ctx.get(), bytes.data(), bytes.size()) != 1 ||
+        EVP_DigestFinal_ex(ctx.get(), md, &len) != 1)
+        throw std::runtime_error("SHA-256 failed");
+    std::string hex;
+    for (unsigned int i = 0; i < len; ++i) hex += fmt::format("{:02x}", md[i]);
+    return hex;
+}
+
+namespace {
+std::string read_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+void write_bytes(const fs::path& path, const std::string& content) {
+    fs::create_directories(path.parent_path());
+    std::ofstream out(path, std::ios::binary);
+    out << content;
+    out.close();
+    if (!out) throw OutputError(fmt::format("cannot write {}", path.string()));
+}
+}  // namespace
+
+std::string sha256_of_file(const std::string& path) { return sha256_hex(read_bytes(path)); }
+
+void AuditBundle::add_input(const std::string& path, const std::string& name) {
+    std::string bytes = read_bytes(path);
+    inputs_.push_back({path, name, sha256_hex(bytes), bytes.size()});
+}
+
+void AuditBundle::add_data(const std::string& path, const std::string& label) {
+    std::string bytes = read_bytes(path);
+    data_.push_back({path, label, sha256_hex(bytes), bytes.size()});
+}
+
+void AuditBundle::add_output(const std::string& name, const std::string& content) { outputs_.emplace_back(name, content); }
+
+void AuditBundle::write(const std::string& dir) const {
+    if (fs::exists(dir)) throw OutputError(fmt::format("the audit folder {} exists already: give a new folder", dir));
+    fs::path target(dir);
+    fs::path temp = target.parent_path() / ("." + target.filename().string() + ".tmp");
+    std::error_code ec;
+    fs::remove_all(temp, ec);
+    try {
+        fs::create_directories(temp);
+        for (const auto& f : inputs_) write_bytes(temp / "inputs" / f.name, read_bytes(f.source));
+        std::string sums;
+        for (const auto& [name, content] : outputs_) {
+            write_bytes(temp / "outputs" / name, content);
+            sums += sha256_hex(content) + "  outputs/" + name + "\n";
+        }
+        write_bytes(temp / "SHA256SUMS", sums);
+        std::string args;
+        for (const auto& a : command_) args += a + "\n";
+        write_bytes(temp / "rerun.args", args);
+        write_bytes(temp / "derivations.txt", derivations_);
+
+        JsonWriter j;
+        j.begin_object();
+        j.key("tool").string("cbam").key("version").string(CBAM_VERSION);
+        j.key("command").begin_array();
+        for (const auto& a : command_) j.string(a);
+        j.end_array();
+        auto files = [&](const char* key, const std::vector<File>& list, bool stored) {
+            j.key(key).begin_array();
+            for (const auto& f : list) {
+                j.begin_object();
+                j.key(stored ? "path" : "file").string(stored ? "inputs/" + f.name : f.name);
+                j.key("sha256").string(f.sha256).key("bytes").number(std::to_string(f.bytes));
+                j.end_object();
+            }
+            j.end_array();
+        };
+        files("inputs", inputs_, true);
+        files("data", data_, false);
+        j.key("outputs").begin_array();
+        for (const auto& [name, content] : outputs_)
+            j.begin_object().key("path").string("outputs/" + name).key("sha256").string(sha256_hex(content)).key("bytes")
+                .number(std::to_string(content.size())).end_object();
+        j.end_array();
+        j.key("assumptions").begin_array();
+        for (const auto& a : assumptions_) j.string(a);
+        j.end_array();
+        j.key("derivations").string("derivations.txt");
+        j.end_object();
+        write_bytes(temp / "manifest.json", j.str());
+        fs::rename(temp, target);
+    } catch (const std::exception& e) {
+        fs::remove_all(temp, ec);
+        if (dynamic_cast<const OutputError*>(&e)) throw;
+        throw OutputError(fmt::format("cannot write the audit folder {}: {}", dir, e.what()));
+    }
+}
+
+}  // namespace cbam
