@@ -170,18 +170,7 @@ std::optional<Inputs> parse(const Args& args, const char* command, int& rc) {
         if (in.settings.empty()) in.settings = (d / "settings.csv").string();
         if (in.certificate_prices.empty()) in.certificate_prices = (d / "certificate_prices.csv").string();
         if (in.carbon_prices.empty() && fs::exists(d / "carbon_prices_paid.csv")) in.carbon_prices = (d / "carbon_prices_paid.csv").string();
-        std::vector<std::string> found;
-        for (const auto& e : fs::directory_iterator(d))
-            if (e.is_regular_file() && e.path().filename().string().rfind("customs", 0) == 0 && e.path().extension() == ".csv")
-                found.push_back(e.path().string());
-        std::sort(found.begin(), found.end());
-        in.customs.insert(in.customs.begin(), found.begin(), found.end());
-        found.clear();
-        if (fs::is_directory(d / "suppliers"))
-            for (const auto& e : fs::directory_iterator(d / "suppliers"))
-                if (e.is_regular_file() && e.path().extension() == ".csv") found.push_back(e.path().string());
-        std::sort(found.begin(), found.end());
-        in.suppliers.insert(in.suppliers.begin(), found.begin(), found.end());
+        add_directory_inputs(in.dir, in.customs, in.suppliers);
     }
     if (in.settings.empty() || in.customs.empty()) {
         rc = usage_error(command, "no inputs: give DIR, or --settings and --customs");

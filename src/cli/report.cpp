@@ -88,19 +88,7 @@ std::string discover(QuarterInputs& in) {
         fs::path d(in.dir);
         if (in.settings.empty()) in.settings = (d / "settings.csv").string();
         if (in.parties.empty() && fs::exists(d / "parties.csv")) in.parties = (d / "parties.csv").string();
-        std::vector<std::string> found;
-        for (const auto& e : fs::directory_iterator(d)) {
-            std::string name = e.path().filename().string();
-            if (e.is_regular_file() && name.rfind("customs", 0) == 0 && e.path().extension() == ".csv") found.push_back(e.path().string());
-        }
-        std::sort(found.begin(), found.end());
-        in.customs.insert(in.customs.begin(), found.begin(), found.end());
-        found.clear();
-        if (fs::is_directory(d / "suppliers"))
-            for (const auto& e : fs::directory_iterator(d / "suppliers"))
-                if (e.is_regular_file() && e.path().extension() == ".csv") found.push_back(e.path().string());
-        std::sort(found.begin(), found.end());
-        in.suppliers.insert(in.suppliers.begin(), found.begin(), found.end());
+        add_directory_inputs(in.dir, in.customs, in.suppliers);
     }
     if (in.settings.empty()) return "no settings: give DIR with settings.csv, or --settings FILE";
     if (in.customs.empty()) return "no customs lines: give DIR with customs*.csv files, or --customs FILE";

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 
 namespace cbam::cli {
 
@@ -36,6 +37,23 @@ bool dialect_option(const Args& args, std::size_t& i, CsvDialect& dialect, std::
     if (dialect.delimiter && dialect.delimiter == dialect.decimal_point)
         error = "the delimiter and the decimal separator cannot both be a comma";
     return true;
+}
+
+void add_directory_inputs(const std::string& dir, std::vector<std::string>& customs, std::vector<std::string>& suppliers) {
+    namespace fs = std::filesystem;
+    auto csv_files = [](const fs::path& d, const char* prefix) {
+        std::vector<std::string> found;
+        if (fs::is_directory(d))
+            for (const auto& e : fs::directory_iterator(d))
+                if (e.is_regular_file() && e.path().extension() == ".csv" && e.path().filename().string().rfind(prefix, 0) == 0)
+                    found.push_back(e.path().string());
+        std::sort(found.begin(), found.end());
+        return found;
+    };
+    auto c = csv_files(dir, "customs");
+    customs.insert(customs.begin(), c.begin(), c.end());
+    auto s = csv_files(fs::path(dir) / "suppliers", "");
+    suppliers.insert(suppliers.begin(), s.begin(), s.end());
 }
 
 int dispatch(const Args& args) {

@@ -45,7 +45,7 @@ struct ParserFree {
     void operator()(csv_parser* p) const { csv_free(p); delete p; }
 };
 
-// Counts of each candidate delimiter outside double quotes.
+// Counts of each candidate delimiter outside quoted cells.
 char detect_delimiter(std::string_view header, std::string& problem) {
     std::size_t comma = 0, semicolon = 0, tab = 0;
     bool quoted = false;
