@@ -191,3 +191,16 @@ TEST_CASE("the output of cbam calc is accepted as a supplier's emissions data", 
     CHECK_THAT(r.out, Catch::Contains("76.891"));  // 28 t x 2.7461
     CHECK_THAT(r.out, Catch::Contains("31.661"));  // 28 t x 1.1307507
 }
+
+TEST_CASE("importer-nl: goods warehoused in Q2 are reported in Q3, when released", "[e2e][importer-nl]") {
+    // fixtures/importer-nl-2024Q3: one line, 5 t of screws from TW-KHH-FAST-001, requested 40 after 71.
+    // direct 5 x 2.7461 = 13.7305 tCO2e; indirect 5 x (2.38555 x 0.47400 = 1.1307507) = 5.6537535 tCO2e.
+    test::ScratchDir out;
+    auto r = test::run_cbam({"report", test::source_path("fixtures/importer-nl-2024Q3"), "--period", "2024Q3", "-o", out.file("q3.xml")});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(test::read_file(out.file("q3.summary.csv")), Catch::Contains("73181590,TW,5,t,13.731,5.654,19.384,0.0,1,yes"));
+    std::string xml = test::read_file(out.file("q3.xml"));
+    CHECK_THAT(xml, Catch::Contains("<ReportingPeriod>Q3</ReportingPeriod>"));
+    CHECK_THAT(xml, Catch::Contains("released for free circulation from procedure 71"));
+}
