@@ -1,4 +1,5 @@
 #include "calc/embedded_emissions.h"
+#include "core/text.h"
 
 #include <fmt/format.h>
 
@@ -15,12 +16,6 @@ constexpr const char* kSimpleRef = "CBAM Reg Annex IV point 2; IR (EU) 2025/2547
 constexpr const char* kComplexRef = "CBAM Reg Annex IV point 3; IR (EU) 2025/2547 Annex III B Eq. 59-60";
 constexpr const char* kWeightedRef = "IR (EU) 2023/1773 Annex II / Guidance §6.3: production-weighted average over routes";
 constexpr const char* kAnnexIIRef = "CBAM Reg Annex II; IR (EU) 2025/2547 Annex I 3.1";
-
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
 
 // The value itself when already in `u`, else an explicit conversion step.
 Traced in_unit(const Traced& t, const Unit& u) {

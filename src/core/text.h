@@ -1,8 +1,11 @@
 // Text helpers for output fields whose schema limits count characters, not bytes.
 #pragma once
 
+#include <algorithm>
+#include <cctype>
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace cbam {
 
@@ -24,6 +27,26 @@ inline std::string utf8_truncate(const std::string& s, std::size_t max_chars) {
         }
     }
     return s.substr(0, i) + std::string("...").substr(0, max_chars - keep);
+}
+
+// Equal ignoring ASCII letter case ("Cement" and "cement").
+inline bool iequals(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+// Only the digits 0-9, at least one (and exactly `n` when n > 0).
+inline bool is_digits(std::string_view s, std::size_t n = 0) {
+    return !s.empty() && (n == 0 || s.size() == n) && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A date written YYYY-MM-DD with a month 01-12 and a day 01-31.
+inline bool is_iso_date(std::string_view v) {
+    if (v.size() != 10 || v[4] != '-' || v[7] != '-' || !is_digits(v.substr(0, 4)) || !is_digits(v.substr(5, 2)) || !is_digits(v.substr(8, 2)))
+        return false;
+    int m = (v[5] - '0') * 10 + (v[6] - '0'), d = (v[8] - '0') * 10 + (v[9] - '0');
+    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
 // The last component of a path: listings name input files this way, so that they do not depend on

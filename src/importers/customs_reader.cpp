@@ -1,4 +1,5 @@
 #include "importers/customs_reader.h"
+#include "core/text.h"
 
 #include "importers/csv_table.h"
 #include "registry/customs_procedures.h"
@@ -10,21 +11,6 @@
 #include <cctype>
 
 namespace cbam {
-
-namespace {
-
-bool digits(std::string_view s, std::size_t n) {
-    return s.size() == n && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-bool valid_date(std::string_view v) {
-    if (v.size() != 10 || v[4] != '-' || v[7] != '-') return false;
-    if (!digits(v.substr(0, 4), 4) || !digits(v.substr(5, 2), 2) || !digits(v.substr(8, 2), 2)) return false;
-    int m = (v[5] - '0') * 10 + (v[6] - '0'), d = (v[8] - '0') * 10 + (v[9] - '0');
-    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
-}
-
-}  // namespace
 
 void read_customs_lines(const std::string& path, Diagnostics& diags, const std::function<void(const CustomsLine&)>& on_line,
                         const Countries& countries, const CsvDialect& dialect) {
@@ -42,18 +28,18 @@ void read_customs_lines(const std::string& path, Diagnostics& diags, const std::
         line.declaration = row.text("declaration").value_or("");
         line.item = row.text("item").value_or("");
         line.acceptance_date = std::string(row.cell("acceptance_date"));
-        if (!valid_date(line.acceptance_date))
+        if (!is_iso_date(line.acceptance_date))
             row.error("acceptance_date", fmt::format("expected a date as YYYY-MM-DD, found \"{}\"", line.acceptance_date));
         std::string_view cn = row.cell("cn_code");
         line.cn_code.clear();
         for (char c : cn)
             if (c != ' ' && c != '.') line.cn_code += c;
         line.taric_code.clear();
-        if (line.cn_code.size() == 10 && digits(line.cn_code, 10)) {  // TARIC: kept, and read by its CN part
+        if (line.cn_code.size() == 10 && is_digits(line.cn_code, 10)) {  // TARIC: kept, and read by its CN part
             line.taric_code = line.cn_code;
             line.cn_code.resize(8);
         }
-        if (!digits(line.cn_code, 8)) row.error("cn_code", fmt::format("expected an 8-digit CN code, found \"{}\"", cn));
+        if (!is_digits(line.cn_code, 8)) row.error("cn_code", fmt::format("expected an 8-digit CN code, found \"{}\"", cn));
         line.origin = std::string(row.cell("origin"));
         if (!countries.find(line.origin))
             row.error("origin", fmt::format("expected an ISO 3166-1 alpha-2 country code such as TW or CN, found \"{}\"", line.origin));
@@ -76,7 +62,7 @@ void read_customs_lines(const std::string& path, Diagnostics& diags, const std::
                                                          "51 (inward processing) or 71 (customs warehousing), found \"{}\"",
                                                          line.requested_procedure));
         line.previous_procedure = std::string(row.cell("previous_procedure"));
-        if (!line.previous_procedure.empty() && !(digits(line.previous_procedure, 2) && line.previous_procedure != "00"))
+        if (!line.previous_procedure.empty() && !(is_digits(line.previous_procedure, 2) && line.previous_procedure != "00"))
             row.error("previous_procedure", fmt::format("expected a 2-digit customs procedure code or an empty cell, found \"{}\"", line.previous_procedure));
         line.importer = row.text("importer").value_or("");
         line.representative = std::string(row.cell("representative"));
@@ -95,7 +81,7 @@ void read_customs_lines(const std::string& path, Diagnostics& diags, const std::
                                                          ip.member_state_auth));
             for (auto [col, out] : {std::pair{"ip_start", &ip.start}, {"ip_end", &ip.end}, {"ip_deadline", &ip.deadline}}) {
                 std::string v(row.cell(col));
-                if (!valid_date(v)) row.error(col, fmt::format("expected a date as YYYY-MM-DD for inward processing, found \"{}\"", v));
+                if (!is_iso_date(v)) row.error(col, fmt::format("expected a date as YYYY-MM-DD for inward processing, found \"{}\"", v));
                 else *out = v.substr(0, 4) + v.substr(5, 2) + v.substr(8, 2);
             }
             ip.discharge_bill_waiver = row.has("ip_discharge_bill_waiver") && row.choice("ip_discharge_bill_waiver", {"0", "1"}).value_or("0") == "1";

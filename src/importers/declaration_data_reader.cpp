@@ -1,4 +1,5 @@
 #include "importers/declaration_data_reader.h"
+#include "core/text.h"
 
 #include "importers/csv_table.h"
 
@@ -7,16 +8,6 @@
 #include <algorithm>
 
 namespace cbam {
-
-namespace {
-bool valid_date(std::string_view v) {
-    if (v.size() != 10 || v[4] != '-' || v[7] != '-') return false;
-    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (v[i] < '0' || v[i] > '9') return false;
-    int m = (v[5] - '0') * 10 + (v[6] - '0'), d = (v[8] - '0') * 10 + (v[9] - '0');
-    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
-}
-}  // namespace
 
 std::vector<CarbonPricePaid> read_carbon_prices_paid(const std::string& path, Diagnostics& diags, const Countries& countries,
                                                      const CsvDialect& dialect) {
@@ -61,7 +52,7 @@ std::vector<CertificatePrice> read_certificate_prices(const std::string& path, D
         p.last_day = std::string(row.cell("last_day"));
         bool ok = true;
         for (auto [col, v] : {std::pair{"first_day", &p.first_day}, {"last_day", &p.last_day}})
-            if (!valid_date(*v)) {
+            if (!is_iso_date(*v)) {
                 row.error(col, fmt::format("expected a date as YYYY-MM-DD, found \"{}\"", *v));
                 ok = false;
             }

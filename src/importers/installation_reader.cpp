@@ -1,4 +1,5 @@
 #include "importers/installation_reader.h"
+#include "core/text.h"
 
 #include "importers/csv_table.h"
 
@@ -85,10 +86,7 @@ struct Reader {
     bool date(const CsvRow& row, std::string_view col, std::string& out) {
         auto v = row.text(col);
         if (!v) return false;
-        bool ok = v->size() == 10 && (*v)[4] == '-' && (*v)[7] == '-';
-        int y = 0, m = 0, d = 0;
-        if (ok) ok = std::sscanf(v->c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
-        if (!ok) {
+        if (!is_iso_date(*v)) {
             row.error(col, fmt::format("expected a date as YYYY-MM-DD, found \"{}\"", *v));
             return false;
         }

@@ -1,4 +1,5 @@
 #include "registry/cn_registry.h"
+#include "core/text.h"
 
 #include "importers/csv_table.h"
 
@@ -28,16 +29,6 @@ std::vector<std::string> split(std::string_view s, char sep) {
     return out;
 }
 
-bool all_digits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 }  // namespace
@@ -56,7 +47,7 @@ CnRegistry CnRegistry::load(const std::string& dir) {
                dialect, diags, [&](const CsvRow& row) {
                    AnnexILine l;
                    l.cn = row.text("cn_code").value_or("");
-                   if (!all_digits(l.cn)) row.error("cn_code", "expected digits");
+                   if (!is_digits(l.cn)) row.error("cn_code", "expected digits");
                    l.sector = row.text("sector").value_or("");
                    l.gases = split(row.cell("greenhouse_gases"), ' ');
                    l.direct_only = row.choice("annex_ii_direct_only", {"yes", "no"}).value_or("no") == "yes";
@@ -101,7 +92,7 @@ std::optional<Classification> CnRegistry::classify(std::string_view cn, std::str
     std::string code;
     for (char c : cn)
         if (c != ' ' && c != '.') code += c;
-    if (!all_digits(code) || (code.size() != 4 && code.size() != 6 && code.size() != 8 && code.size() != 10)) {
+    if (!is_digits(code) || (code.size() != 4 && code.size() != 6 && code.size() != 8 && code.size() != 10)) {
         if (error) *error = fmt::format("expected a CN code of 8 digits (a heading of 4, a subheading of 6 or a TARIC code of 10 digits), found \"{}\"", cn);
         return std::nullopt;
     }
