@@ -1,5 +1,6 @@
 #include "importers/qreport_reader.h"
 
+#include "importers/qreport_dom.h"
 #include "writers/csv_writer.h"
 
 #include <fmt/format.h>
@@ -12,43 +13,16 @@ namespace cbam {
 
 namespace {
 
-const char* local(const char* name) {
-    const char* colon = std::strchr(name, ':');
-    return colon ? colon + 1 : name;
-}
-
 struct Reader {
-    const std::string& xml;
+    const QReportDom& dom;
     const std::string& name;
     Diagnostics& diags;
-    std::vector<std::size_t> line_starts{0};
 
-    std::size_t line_of(pugi::xml_node n) const {
-        if (!n) return 0;
-        return static_cast<std::size_t>(std::upper_bound(line_starts.begin(), line_starts.end(), static_cast<std::size_t>(n.offset_debug())) -
-                                        line_starts.begin());
-    }
-    static std::string path_of(pugi::xml_node n) {
-        std::string p;
-        for (; n && n.type() == pugi::node_element; n = n.parent()) p = "/" + std::string(local(n.name())) + p;
-        return p;
-    }
-    pugi::xml_node child(pugi::xml_node n, const char* c) const {
-        for (pugi::xml_node x : n.children())
-            if (x.type() == pugi::node_element && std::strcmp(local(x.name()), c) == 0) return x;
-        return {};
-    }
-    std::vector<pugi::xml_node> children(pugi::xml_node n, const char* c) const {
-        std::vector<pugi::xml_node> out;
-        for (pugi::xml_node x : n.children())
-            if (x.type() == pugi::node_element && std::strcmp(local(x.name()), c) == 0) out.push_back(x);
-        return out;
-    }
-    std::string text(pugi::xml_node n, const char* c) const {
-        std::string s = child(n, c).text().get();
-        auto b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
-        return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-    }
+    std::size_t line_of(pugi::xml_node n) const { return dom.line_of(n); }
+    static std::string path_of(pugi::xml_node n) { return xml::path_of(n, false); }
+    pugi::xml_node child(pugi::xml_node n, const char* c) const { return xml::child(n, c); }
+    std::vector<pugi::xml_node> children(pugi::xml_node n, const char* c) const { return xml::children(n, c); }
+    std::string text(pugi::xml_node n, const char* c) const { return xml::text(xml::child(n, c)); }
     std::optional<Decimal> number(pugi::xml_node n, const char* c, bool required = true) {
         pugi::xml_node x = child(n, c);
         if (!x) {
@@ -83,26 +57,22 @@ struct Reader {
 }  // namespace
 
 std::optional<qreport::Report> read_qreport(const std::string& xml, const std::string& name, Diagnostics& diags) {
-    Reader r{xml, name, diags};
-    for (std::size_t i = 0; i < xml.size(); ++i)
-        if (xml[i] == '\n') r.line_starts.push_back(i + 1);
-    auto doctype = xml.find("<!DOCTYPE");
-    if (doctype != std::string::npos && doctype < xml.find("QReport")) {
-        diags.add({name, 1, 0, ""}, "the file has a DOCTYPE declaration; CBAM reports never do, so it is not read");
-        return std::nullopt;
+    QReportDom dom(xml);
+    switch (dom.problem()) {
+        case QReportDom::Problem::Doctype:
+            diags.add({name, 1, 0, ""}, "the file has a DOCTYPE declaration; CBAM reports never do, so it is not read");
+            return std::nullopt;
+        case QReportDom::Problem::Malformed:
+            diags.add({name, dom.problem_line(), 0, ""}, fmt::format("not well-formed XML: {}", dom.problem_detail()));
+            return std::nullopt;
+        case QReportDom::Problem::NotQReport:
+            diags.add({name, dom.problem_line(), 0, ""},
+                      fmt::format("the root element is <{}>, not <QReport>: not a CBAM quarterly report", dom.problem_detail()));
+            return std::nullopt;
+        case QReportDom::Problem::None: break;
     }
-    pugi::xml_document doc;
-    auto res = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default & ~pugi::parse_doctype);
-    if (!res) {
-        auto line = std::upper_bound(r.line_starts.begin(), r.line_starts.end(), static_cast<std::size_t>(res.offset)) - r.line_starts.begin();
-        diags.add({name, static_cast<std::size_t>(line), 0, ""}, fmt::format("not well-formed XML: {}", res.description()));
-        return std::nullopt;
-    }
-    pugi::xml_node root = doc.document_element();
-    if (!root || std::strcmp(local(root.name()), "QReport") != 0) {
-        diags.add({name, r.line_of(root), 0, ""}, fmt::format("the root element is <{}>, not <QReport>: not a CBAM quarterly report", root ? root.name() : ""));
-        return std::nullopt;
-    }
+    Reader r{dom, name, diags};
+    pugi::xml_node root = dom.root();
     qreport::Report q;
     q.reporting_period = r.text(root, "ReportingPeriod");
     std::string year = r.text(root, "Year");

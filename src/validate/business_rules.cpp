@@ -2,6 +2,7 @@
 
 #include "core/decimal.h"
 #include "importers/csv_table.h"
+#include "importers/qreport_dom.h"
 
 #include <fmt/format.h>
 #include <pugixml.hpp>
@@ -75,43 +76,11 @@ const std::vector<RuleDescription>& business_rules() {
 
 namespace {
 
-const char* local(const char* name) {
-    const char* colon = std::strchr(name, ':');
-    return colon ? colon + 1 : name;
-}
-
-pugi::xml_node child(pugi::xml_node n, const char* name) {
-    for (pugi::xml_node c : n.children())
-        if (c.type() == pugi::node_element && std::strcmp(local(c.name()), name) == 0) return c;
-    return {};
-}
-
-std::vector<pugi::xml_node> children(pugi::xml_node n, const char* name) {
-    std::vector<pugi::xml_node> out;
-    for (pugi::xml_node c : n.children())
-        if (c.type() == pugi::node_element && std::strcmp(local(c.name()), name) == 0) out.push_back(c);
-    return out;
-}
-
-std::string text(pugi::xml_node n) {
-    std::string s = n.text().get();
-    auto b = s.find_first_not_of(" \t\r\n");
-    auto e = s.find_last_not_of(" \t\r\n");
-    return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
-
-// child by a path "A/B/C"
-pugi::xml_node at(pugi::xml_node n, const std::string& path) {
-    std::size_t start = 0;
-    while (n && start <= path.size()) {
-        auto slash = path.find('/', start);
-        std::string part = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
-        n = child(n, part.c_str());
-        if (slash == std::string::npos) break;
-        start = slash + 1;
-    }
-    return n;
-}
+using xml::at;
+using xml::child;
+using xml::children;
+using xml::text;
+const char* local(const char* name) { return xml::local_name(name); }
 
 std::optional<Decimal> number(pugi::xml_node n) {
     if (!n) return std::nullopt;
@@ -119,42 +88,20 @@ std::optional<Decimal> number(pugi::xml_node n) {
 }
 
 struct Checker {
-    const std::string& xml;
+    const QReportDom& dom;
     const CodeLists& codes;
     const CnRegistry& cn;
     const Countries& countries;
-    std::vector<std::size_t> line_starts;
     std::vector<RuleViolation> out;
     int year = 0, quarter = 0;
     bool period_known = false;  // rules that depend on the period are skipped without one
     pugi::xml_node root_;
 
-    int line_of(pugi::xml_node n) const {
-        if (!n) return 0;
-        auto off = static_cast<std::size_t>(n.offset_debug());
-        return static_cast<int>(std::upper_bound(line_starts.begin(), line_starts.end(), off) - line_starts.begin());
-    }
-
-    static std::string path_of(pugi::xml_node n) {
-        std::string p;
-        for (; n && n.type() == pugi::node_element; n = n.parent()) {
-            std::string seg = local(n.name());
-            pugi::xml_node parent = n.parent();
-            if (parent && parent.type() == pugi::node_element) {
-                auto sibs = children(parent, local(n.name()));
-                if (sibs.size() > 1) {
-                    std::size_t idx = std::find(sibs.begin(), sibs.end(), n) - sibs.begin() + 1;
-                    seg += fmt::format("[{}]", idx);
-                }
-            }
-            p = "/" + seg + p;
-        }
-        return p;
-    }
+    int line_of(pugi::xml_node n) const { return static_cast<int>(dom.line_of(n)); }
 
     void fail(const char* rule, pugi::xml_node where, std::string message, const char* missing_child = nullptr) {
         if (!where) where = root_;  // callers pass the parent with missing_child; this is a last resort
-        std::string path = path_of(where);
+        std::string path = xml::path_of(where);
         if (missing_child) path += std::string("/") + missing_child;
         out.push_back({rule, path, line_of(where), std::move(message)});
     }
@@ -462,26 +409,22 @@ struct Checker {
 
 std::vector<RuleViolation> check_business_rules(const std::string& xml, const CodeLists& codes, const CnRegistry& cn,
                                                 const Countries& countries) {
-    Checker c{xml, codes, cn, countries, {0}, {}, 0, 0, false, {}};
-    for (std::size_t i = 0; i < xml.size(); ++i)
-        if (xml[i] == '\n') c.line_starts.push_back(i + 1);
-    if (xml.find("<!DOCTYPE") != std::string::npos && xml.find("<!DOCTYPE") < xml.find("<QReport")) {
-        c.out.push_back({"X0", "/", 1, "The file has a DOCTYPE declaration; CBAM reports never do, so it is not read."});
-        return c.out;
+    QReportDom dom(xml);
+    Checker c{dom, codes, cn, countries, {}, 0, 0, false, {}};
+    switch (dom.problem()) {
+        case QReportDom::Problem::Doctype:
+            c.out.push_back({"X0", "/", 1, "The file has a DOCTYPE declaration; CBAM reports never do, so it is not read."});
+            return c.out;
+        case QReportDom::Problem::Malformed:
+            c.out.push_back({"X0", "/", static_cast<int>(dom.problem_line()), fmt::format("The file is not well-formed XML: {}.", dom.problem_detail())});
+            return c.out;
+        case QReportDom::Problem::NotQReport:
+            c.out.push_back({"X0", dom.problem_detail().empty() ? "/" : "/" + dom.problem_detail(), static_cast<int>(dom.problem_line()),
+                             fmt::format("The root element is <{}>, not <QReport>: this is not a CBAM quarterly report.", dom.problem_detail())});
+            return c.out;
+        case QReportDom::Problem::None: break;
     }
-    pugi::xml_document doc;
-    pugi::xml_parse_result res = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default & ~pugi::parse_doctype);
-    if (!res) {
-        auto line = std::upper_bound(c.line_starts.begin(), c.line_starts.end(), static_cast<std::size_t>(res.offset)) - c.line_starts.begin();
-        c.out.push_back({"X0", "/", static_cast<int>(line), fmt::format("The file is not well-formed XML: {}.", res.description())});
-        return c.out;
-    }
-    pugi::xml_node root = doc.document_element();
-    if (!root || std::strcmp(local(root.name()), "QReport") != 0) {
-        c.out.push_back({"X0", root ? "/" + std::string(root.name()) : "/", c.line_of(root),
-                         fmt::format("The root element is <{}>, not <QReport>: this is not a CBAM quarterly report.", root ? root.name() : "")});
-        return c.out;
-    }
+    pugi::xml_node root = dom.root();
     c.run(root);
     return c.out;
 }

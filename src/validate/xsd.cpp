@@ -1,5 +1,7 @@
 #include "validate/xsd.h"
 
+#include "importers/qreport_dom.h"
+
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlschemas.h>
@@ -52,27 +54,6 @@ void collect_mutable(void* ctx, xmlError* err) { collect(ctx, err); }
 void ignore_generic(void*, const char*, ...) {}
 
 // No XML_PARSE_NOENT, DTDLOAD or HUGE; BIG_LINES only lifts the 65535 cap on reported line numbers.
-// True when the prolog (before the root element) holds a DOCTYPE declaration.
-bool has_doctype(const std::string& xml) {
-    std::size_t i = 0;
-    if (xml.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;
-    while (i < xml.size()) {
-        while (i < xml.size() && (xml[i] == ' ' || xml[i] == '\t' || xml[i] == '\r' || xml[i] == '\n')) ++i;
-        if (xml.compare(i, 2, "<?") == 0) {
-            auto e = xml.find("?>", i);
-            if (e == std::string::npos) return false;
-            i = e + 2;
-        } else if (xml.compare(i, 4, "<!--") == 0) {
-            auto e = xml.find("-->", i);
-            if (e == std::string::npos) return false;
-            i = e + 3;
-        } else {
-            return xml.compare(i, 9, "<!DOCTYPE") == 0;
-        }
-    }
-    return false;
-}
-
 constexpr int kSafeParse = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES;
 
 }  // namespace
@@ -111,7 +92,7 @@ XsdValidator::Result XsdValidator::validate(const std::string& xml, const std::s
         issues.push_back({0, "", "the file is larger than 512 MiB: no CBAM report is that large"});
         return result;
     }
-    if (has_doctype(xml)) {
+    if (xml_has_doctype(xml)) {
         // Refused before libxml2 sees it: no entity, internal or external, is ever processed.
         issues.push_back({1, "", "the document has a DOCTYPE declaration; CBAM reports never do, so it is refused"});
         return result;
@@ -128,7 +109,8 @@ XsdValidator::Result XsdValidator::validate(const std::string& xml, const std::s
         return result;
     }
     if (doc->intSubset) {
-        // A DOCTYPE (with entity or parameter-entity declarations, or an external DTD) has no place
+        // Second line of defence: a DOCTYPE the byte scan above cannot see (a UTF-16 document, say),
+        // found after parsing without entity substitution. A DOCTYPE (with entity or parameter-entity declarations, or an external DTD) has no place
         // in a QReport: refuse the file rather than resolve anything in it.
         issues.push_back({1, "", "the document has a DOCTYPE declaration; CBAM reports never do, so it is refused"});
         xmlFreeDoc(doc);
