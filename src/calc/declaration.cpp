@@ -248,19 +248,18 @@ struct DeclarationBuilder::Impl {
     DeclarationResult finish(Diagnostics& diags) {
         DeclarationResult out;
         out.year = year;
-        for (const auto& [imp, mass] : mass_by_importer)
+        std::set<std::string> exempt_importers;
+        for (const auto& [imp, mass] : mass_by_importer) {
             out.importers.push_back({imp, mass, mass <= Decimal(kDe_minimis_tonnes)});
-        auto exempt = [&](const std::string& importer) {
-            for (const auto& m : out.importers)
-                if (m.importer == importer) return m.exempt;
-            return false;
-        };
+            if (out.importers.back().exempt) exempt_importers.insert(imp);
+        }
+        auto exempt = [&](const std::string& importer) { return exempt_importers.count(importer) > 0; };
         out.lines = std::move(lines);
         for (auto& l : out.lines) {
             if (l.status != "counted") continue;
-            auto c = data.cn->classify(l.cn_code);
+            const auto& c = cn_cache.at(l.cn_code);  // classified when the line was added
             if (c && c->line && de_minimis_sector(c->line->sector) && exempt(l.importer)) {
-                const Decimal& m = mass_by_importer[l.importer];
+                const Decimal& m = mass_by_importer.at(l.importer);
                 l.status = "de minimis";
                 l.reason = fmt::format("importer {} imported {} t of cement, iron and steel, aluminium and fertiliser goods in {}: not above {} t ({})",
                                        l.importer, m.to_string(), year, kDe_minimis_tonnes, kArt2a);

@@ -274,9 +274,9 @@ struct QuarterBuilder::Impl {
                 auto e = inst_id.empty() ? default_entry(k, qty, g, diags) : supplier_entry(k, inst_id, qty, g, diags);
                 if (!e) continue;
                 const auto& lines = g.lines_of_installation.at(inst_id);
-                std::string source = inst_id.empty()
-                                         ? fmt::format("default values {}", defaults.find(k.cn) ? defaults.find(k.cn)->where.to_string() : std::string())
-                                         : fmt::format("emissions data {}", suppliers.at({inst_id, k.cn}).where.to_string());
+                // An entry exists only when its source was found: a default-value row or a supplier row.
+                std::string source = inst_id.empty() ? fmt::format("default values {}", defaults.find(k.cn)->where.to_string())
+                                                     : fmt::format("emissions data {}", suppliers.at({inst_id, k.cn}).where.to_string());
                 out.provenance[k.cn + "|" + k.origin + "|" + inst_id] =
                     fmt::format("quantity {} = sum of {} customs line(s): {}{}; SEE from {}", qty.to_string(), lines.second, lines.first,
                                 lines.second > 20 ? ", ..." : "", source);
