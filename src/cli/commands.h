@@ -40,6 +40,10 @@ void add_directory_inputs(const std::string& dir, std::vector<std::string>& cust
 // Reads the inputs and assembles the quarter; throws InputError listing every problem.
 QuarterResult build_quarter(const QuarterInputs& in, const Quarter& quarter);
 
+// The name of a file written beside `path`: its name without extension, then `suffix`
+// ("out/r.xml" + ".summary.csv" -> "out/r.summary.csv").
+std::string sibling(const std::string& path, const std::string& suffix);
+
 // The dialect options as given on the command line, to record them in an audit bundle.
 std::vector<std::string> dialect_args(const CsvDialect& d);
 // Adds the registry's data files (CN list, countries) to an audit bundle.

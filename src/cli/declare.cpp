@@ -210,12 +210,6 @@ DeclarationResult compute(const Inputs& in, DeclarationBuilder& b) {
     return r;
 }
 
-std::string sibling(const std::string& path, const std::string& suffix) {
-    auto dot = path.rfind('.');
-    auto slash = path.rfind('/');
-    std::string base = dot != std::string::npos && (slash == std::string::npos || dot > slash) ? path.substr(0, dot) : path;
-    return base + suffix;
-}
 
 }  // namespace
 

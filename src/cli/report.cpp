@@ -68,12 +68,6 @@ Example:
   cbam report fixtures/importer-nl --period 2024Q2 -o out/report-2024Q2.xml
 )";
 
-std::string sibling(const std::string& xml_path, const std::string& suffix) {
-    std::string base = xml_path;
-    if (base.size() > 4 && base.substr(base.size() - 4) == ".xml") base.resize(base.size() - 4);
-    return base + suffix;
-}
-
 std::string comment_safe(std::string s) {
     std::size_t at;
     while ((at = s.find("--")) != std::string::npos) s.replace(at, 2, "- -");

@@ -72,6 +72,13 @@ int dispatch(const Args& args) {
     return usage_error("", fmt::format("unknown command '{}'", cmd));
 }
 
+std::string sibling(const std::string& path, const std::string& suffix) {
+    auto dot = path.rfind('.');
+    auto slash = path.rfind('/');
+    std::string base = dot != std::string::npos && (slash == std::string::npos || dot > slash) ? path.substr(0, dot) : path;
+    return base + suffix;
+}
+
 std::vector<std::string> dialect_args(const CsvDialect& d) {
     std::vector<std::string> out;
     if (d.delimiter) out.insert(out.end(), {"--delimiter", d.delimiter == ',' ? "comma" : d.delimiter == ';' ? "semicolon" : "tab"});

@@ -38,11 +38,6 @@ struct Installation {
             if (p.id == id) return &p;
         return nullptr;
     }
-    const Supplier* supplier(const std::string& id) const {
-        for (const auto& s : suppliers)
-            if (s.id == id) return &s;
-        return nullptr;
-    }
 };
 
 }  // namespace cbam

@@ -22,7 +22,4 @@ std::optional<OvervoltageFactors> overvoltage_factors(std::string_view t) {
     return std::nullopt;
 }
 
-std::string slope_technologies() { return "CWPB, SWPB, VSS, HSS, PFPB_L, PFPB_M, PFPB_MW"; }
-std::string overvoltage_technologies() { return "CWPB, SWPB"; }
-
 }  // namespace cbam::factors

@@ -45,7 +45,5 @@ struct OvervoltageFactors {
 std::optional<SlopeFactors> slope_factors(std::string_view technology);
 std::optional<OvervoltageFactors> overvoltage_factors(std::string_view technology);
 inline constexpr const char* pfc_source = "IR (EU) 2025/2547 Annex II B.7 Eq. 20-26, Tables 2 and 3";
-std::string slope_technologies();        // for messages
-std::string overvoltage_technologies();  // for messages
 
 }  // namespace cbam::factors
