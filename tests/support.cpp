@@ -77,6 +77,14 @@ void ScratchDir::write(const std::string& name, const std::string& content) cons
     std::ofstream(p, std::ios::binary) << content;
 }
 
+void ScratchDir::edit(const std::string& name, const std::string& from, const std::string& to) const {
+    std::string text = read_file(file(name));
+    auto at = text.find(from);
+    if (at == std::string::npos) throw std::runtime_error("ScratchDir::edit: \"" + from + "\" is not in " + name);
+    text.replace(at, from.size(), to);
+    write(name, text);
+}
+
 void ScratchDir::copy_from(const std::string& source_relative) const {
     fs::copy(source_path(source_relative), path_, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
 }

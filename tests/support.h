@@ -30,6 +30,9 @@ public:
     std::string file(const std::string& name) const { return path_ + "/" + name; }
     // Writes `content` to `name` inside the directory (creating subfolders).
     void write(const std::string& name, const std::string& content) const;
+    // Replaces the first occurrence of `from` with `to` in the file `name` of the directory;
+    // throws (failing the test) when `from` is not there, so an edit can never silently miss.
+    void edit(const std::string& name, const std::string& from, const std::string& to) const;
     // Copies every file of a source-tree folder (e.g. a fixture) into the directory.
     void copy_from(const std::string& source_relative) const;
 

@@ -20,13 +20,7 @@ namespace {
 struct Case {
     test::ScratchDir dir;
     Case() { dir.copy_from("fixtures/warehouse-de"); }
-    void edit(const std::string& file, const std::string& from, const std::string& to) const {
-        std::string text = test::read_file(dir.file(file));
-        auto at = text.find(from);
-        REQUIRE(at != std::string::npos);
-        text.replace(at, from.size(), to);
-        dir.write(file, text);
-    }
+    void edit(const std::string& file, const std::string& from, const std::string& to) const { dir.edit(file, from, to); }
     test::RunResult run() const { return test::run_cbam({"declare", dir.path(), "--year", "2026", "-o", dir.file("d.xml")}); }
     void expect_nothing_written(const test::RunResult& r, int code = 1) const {
         INFO(r.err);
@@ -97,9 +91,7 @@ TEST_CASE("declare: overlapping certificate price periods", "[bad_input][declare
 TEST_CASE("declare: counted indirect emissions above the indirect emissions are refused", "[bad_input][declare]") {
     test::ScratchDir d;
     d.copy_from("fixtures/warehouse-de");
-    std::string s = test::read_file(d.file("suppliers/fasteners-tw.csv"));
-    s.replace(s.find(",1.13075,0.00000,"), 17, ",1.13075,1.20000,");
-    d.write("suppliers/fasteners-tw.csv", s);
+    d.edit("suppliers/fasteners-tw.csv", ",1.13075,0.00000,", ",1.13075,1.20000,");
     auto r = test::run_cbam({"declare", d.path(), "--year", "2026", "-o", d.file("d.xml")});
     CHECK(r.exit_code == 1);
     CHECK_THAT(r.err, Catch::Contains("fasteners-tw.csv:2:8 (see_indirect_counted): expected at most see_indirect (1.13075)"));

@@ -15,13 +15,7 @@ struct Case {
     test::ScratchDir dir;
     Case() { dir.copy_from("fixtures/fastener-tw"); }
     // Replaces the first occurrence of `from` with `to` in one file of the copy.
-    void edit(const std::string& file, const std::string& from, const std::string& to) const {
-        std::string text = test::read_file(dir.file(file));
-        auto at = text.find(from);
-        REQUIRE(at != std::string::npos);
-        text.replace(at, from.size(), to);
-        dir.write(file, text);
-    }
+    void edit(const std::string& file, const std::string& from, const std::string& to) const { dir.edit(file, from, to); }
     test::RunResult run() const {
         return test::run_cbam({"calc", dir.path(), "-o", dir.file("out.csv")});
     }

@@ -13,13 +13,7 @@ namespace {
 struct Case {
     test::ScratchDir dir;
     Case() { dir.copy_from("fixtures/importer-nl"); }
-    void edit(const std::string& file, const std::string& from, const std::string& to) const {
-        std::string text = test::read_file(dir.file(file));
-        auto at = text.find(from);
-        REQUIRE(at != std::string::npos);
-        text.replace(at, from.size(), to);
-        dir.write(file, text);
-    }
+    void edit(const std::string& file, const std::string& from, const std::string& to) const { dir.edit(file, from, to); }
     test::RunResult run() const { return test::run_cbam({"report", dir.path(), "--period", "2024Q2", "-o", dir.file("out.xml")}); }
     void expect_nothing_written(const test::RunResult& r) const {
         INFO(r.err);

@@ -36,9 +36,7 @@ TEST_CASE("calc --audit: inputs, outputs, digests, assumptions and derivations; 
     CHECK_THAT(again.err, Catch::Contains("every output is byte-identical"));
 
     // An edited input in the bundle is caught.
-    std::string proc = test::read_file(d.file("bundle/inputs/processes.csv"));
-    proc.replace(proc.find("200000"), 6, "200001");
-    d.write("bundle/inputs/processes.csv", proc);
+    d.edit("bundle/inputs/processes.csv", "200000", "200001");
     auto tampered = test::run_cbam({"rerun", d.file("bundle")});
     CHECK(tampered.exit_code == 1);
     CHECK_THAT(tampered.out, Catch::Contains("DIFFERENT"));

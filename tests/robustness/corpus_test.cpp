@@ -50,9 +50,7 @@ TEST_CASE("corpus: a quoted cell over two lines keeps the following lines' numbe
     test::ScratchDir d;
     d.copy_from("fixtures/fastener-tw");
     d.copy_from("tests/corpus/ok_quoted_newline");
-    std::string s = test::read_file(d.file("suppliers.csv"));
-    s.replace(s.find("2.50,0.40"), 9, "2.50,x.40");
-    d.write("suppliers.csv", s);
+    d.edit("suppliers.csv", "2.50,0.40", "2.50,x.40");
     auto r = test::run_cbam({"calc", d.path(), "-o", d.file("out.csv")});
     CHECK(r.exit_code == 1);
     CHECK_THAT(r.err, Catch::Contains("suppliers.csv:4:8 (see_indirect): expected a number of 0 or more"));

@@ -68,9 +68,7 @@ TEST_CASE("verify: a quantity changed in the inputs shows on the good and its en
     test::ScratchDir d, in;
     REQUIRE(test::run_cbam({"report", test::source_path("fixtures/importer-nl"), "--period", "2024Q2", "-o", d.file("r.xml")}).exit_code == 0);
     in.copy_from("fixtures/importer-nl");
-    std::string customs = test::read_file(in.file("customs.csv"));
-    customs.replace(customs.find("CN,30,t"), 7, "CN,31,t");  // wire from CN-JS-WIRE-01: 30 t -> 31 t
-    in.write("customs.csv", customs);
+    in.edit("customs.csv", "CN,30,t", "CN,31,t");  // wire from CN-JS-WIRE-01: 30 t -> 31 t
     auto r = test::run_cbam({"verify", d.file("r.xml"), in.path()});
     CHECK(r.exit_code == 1);
     CHECK_THAT(r.out, Catch::Contains("CN 72172030 from CN: MeasureImported: filed 50, recomputed 51"));
