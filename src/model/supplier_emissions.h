@@ -5,8 +5,27 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cbam {
+
+// A precursor consumed to make a complex good, as its producer communicated it, for the good's
+// free-allocation adjustment (IR (EU) 2025/2620 Annex point 3.3, equations 4 and 5;
+// docs/supplier-data.md, precursor files). The specific mass is either given (specific_mass) or
+// computed from the mass consumed and an activity level; which activity level divides is a
+// reading of equation 5 (docs/free-allocation.md).
+struct PrecursorSefaInput {
+    std::string cn_code;                // the precursor's CN code (8 digits, or a 10-digit TARIC code)
+    std::string country;                // its country of production (ISO 3166-1 alpha-2); empty: unknown origin
+    std::string installation_id;        // the installation that produced it, when known
+    std::optional<Decimal> specific_mass;           // m_i, t of precursor per t of good, as communicated
+    std::optional<Decimal> mass_consumed;           // M_i, t consumed in the period
+    std::optional<Decimal> activity_level;          // AL_g, t of the good produced in the same period
+    std::optional<Decimal> process_activity_level;  // t of all goods of the process consuming it in the period
+    std::optional<Decimal> sefa;        // SEFA_i given by the precursor's producer, tCO2e/t
+    bool sefa_verified = false;         // that SEFA is verified (only then is it used, point 3.3(1))
+    SourceLocation where;
+};
 
 // What an installation communicated for one CN code (docs/supplier-data.md): the output of
 // `cbam calc` or a supplier's own communication file.
@@ -30,6 +49,8 @@ struct SupplierEmissions {
     // carbon price due in the country of origin, optional
     std::string carbon_price_instrument, carbon_price_legal_act, carbon_price_currency, carbon_price_country;
     std::optional<Decimal> carbon_price_amount;
+    // The precursors consumed to make the good (complex goods), for the free-allocation adjustment.
+    std::vector<PrecursorSefaInput> precursors;
     SourceLocation where;
 };
 
