@@ -27,6 +27,24 @@ struct PrecursorSefaInput {
     SourceLocation where;
 };
 
+// A postal address as the QReport's AddressType holds it (country ISO 3166-1 alpha-2).
+struct PostalAddress {
+    std::string country, subdivision, city, street, street_additional, number, postcode, po_box;
+};
+
+// A person the registry user can contact at the operator (QReport ContactDetails).
+struct ContactPerson {
+    std::string name, phone, email;
+};
+
+// One production-method qualifying parameter of Annex IV section 2 of Implementing Regulation
+// (EU) 2023/1773, named as in cn_codes/qualifying_parameters.csv ("clinker_factor_pct", "mn_pct",
+// "main_reducing_agent" ...). Percentages are percent (18.5 for 18.5 %), not fractions.
+struct QualifyingParameter {
+    std::string name;
+    std::string value;  // as communicated: a checked number written exactly, or a text
+};
+
 // What an installation communicated for one CN code (docs/supplier-data.md): the output of
 // `cbam calc` or a supplier's own communication file.
 struct SupplierEmissions {
@@ -51,6 +69,22 @@ struct SupplierEmissions {
     std::optional<Decimal> carbon_price_amount;
     // The precursors consumed to make the good (complex goods), for the free-allocation adjustment.
     std::vector<PrecursorSefaInput> precursors;
+    // The installation's address beyond country and city (QReport Installation/Address)
+    std::string economic_activity;
+    std::string subdivision, street, street_additional, number, postcode, po_box, plot_parcel_number;
+    std::string unlocode;                                 // UN/LOCODE, e.g. TWKHH
+    std::string latitude, longitude;                      // decimal degrees, as communicated
+    std::string coordinates_type;                         // code list: 01 GPS, 02 GNSS
+    // The operator of the installation (QReport InstallationOperator); operator_name above
+    std::string operator_id;
+    PostalAddress operator_address;
+    std::vector<ContactPerson> operator_contacts;         // at most 9 in the report
+    // Production method (Annex IV section 2 of IR 2023/1773)
+    std::string steel_mill_number;                        // iron or steel products
+    std::vector<QualifyingParameter> qualifying_parameters;
+    // Electricity (CN 27160000) on actual data: how the conditions of Annex IV point 5 of
+    // Regulation (EU) 2023/956 are met (QReport DirectEmissions/ConditionalityFulfillment)
+    std::string conditionality_fulfillment;
     SourceLocation where;
 };
 
