@@ -1,9 +1,12 @@
 #include "calc/embedded_emissions.h"
+#include "calc/precursor_graph.h"
+#include "core/linear_system.h"
 #include "core/text.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <set>
@@ -16,6 +19,9 @@ constexpr const char* kSimpleRef = "CBAM Reg Annex IV point 2; IR (EU) 2025/2547
 constexpr const char* kComplexRef = "CBAM Reg Annex IV point 3; IR (EU) 2025/2547 Annex III B Eq. 59-60";
 constexpr const char* kWeightedRef = "IR (EU) 2023/1773 Annex II / Guidance §6.3: production-weighted average over routes";
 constexpr const char* kAnnexIIRef = "CBAM Reg Annex II; IR (EU) 2025/2547 Annex I 3.1";
+constexpr const char* kLoopRef =
+    "CBAM Reg Annex IV point 3; IR (EU) 2025/2547 Annex III B Eq. 59-60, for every process of the loop at once (as the communication "
+    "template's InputOutput sheet: SEE = (I − A)⁻¹ · ae)";
 
 // The value itself when already in `u`, else an explicit conversion step.
 Traced in_unit(const Traced& t, const Unit& u) {
@@ -38,16 +44,27 @@ public:
         out.scope = scope_;
         out.processes.resize(inst_.processes.size());
         results_ = &out.processes;
-        state_.assign(inst_.processes.size(), State::Todo);
-        for (std::size_t i = 0; i < inst_.processes.size(); ++i) resolve(i, nullptr);
+        done_.assign(inst_.processes.size(), false);
+        std::vector<std::vector<std::size_t>> uses = own_precursor_graph();
+        for (const auto& comp : components_dependencies_first(uses)) {
+            // A component is computed once everything it uses is; a failure upstream is reported there.
+            bool ready = true;
+            for (std::size_t i : comp) {
+                ready = ready && !bad_rows_[i];
+                for (std::size_t j : uses[i])
+                    ready = ready && (done_[j] || std::binary_search(comp.begin(), comp.end(), j));
+            }
+            if (!ready) continue;
+            if (comp.size() == 1) done_[comp.front()] = compute(comp.front());
+            else if (compute_loop(comp))
+                for (std::size_t i : comp) done_[i] = true;
+        }
         if (!diags_.empty()) throw InputError(std::move(diags_));
         aggregate(out);
         return out;
     }
 
 private:
-    enum class State { Todo, Busy, Done, Failed };
-
     std::size_t index_of(const std::string& id) const {
         auto it = process_index_.find(id);
         return it == process_index_.end() ? inst_.processes.size() : it->second;
@@ -63,39 +80,44 @@ private:
         return g && cn_.direct_only(*g);
     }
 
-    // Resolves process i; `via` is the precursor row that led here (for cycle messages).
-    bool resolve(std::size_t i, const PrecursorInput* via) {
-        if (state_[i] == State::Done) return true;
-        if (state_[i] == State::Failed) return false;
-        if (state_[i] == State::Busy) {
-            std::string chain;
-            for (const auto& id : stack_) chain += id + " → ";
-            chain += inst_.processes[i].id;
-            SourceLocation loc = via ? via->from_where : inst_.processes[i].where;
-            diags_.add(loc, fmt::format("precursor cycle: {} (each process uses the next one's good as a precursor)", chain));
-            return false;
+    // Which processes' goods each process consumes. A reference to an unknown process, or a
+    // process consuming its own good, is an error; such a row's process is not computed.
+    std::vector<std::vector<std::size_t>> own_precursor_graph() {
+        const std::size_t n = inst_.processes.size();
+        std::vector<std::vector<std::size_t>> uses(n);
+        bad_rows_.assign(n, false);
+        for (const auto& in : inst_.precursors) {
+            std::size_t i = index_of(in.process_id);
+            if (i >= n) continue;  // precursors of a process that does not exist are never used
+            precursors_by_process_[i].push_back(&in);
+            if (in.from_process.empty()) continue;
+            std::size_t j = index_of(in.from_process);
+            if (j >= n) {
+                diags_.add(in.from_where, fmt::format("process \"{}\" does not exist", in.from_process));
+                bad_rows_[i] = true;
+            } else if (j == i) {
+                diags_.add(in.from_where, fmt::format("process \"{}\" cannot be its own precursor (a cycle of one process): what a "
+                                                      "process makes and uses again within itself is not counted",
+                                                      in.from_process));
+                bad_rows_[i] = true;
+            } else if (std::find(uses[i].begin(), uses[i].end(), j) == uses[i].end()) {
+                uses[i].push_back(j);
+            }
         }
-        state_[i] = State::Busy;
-        stack_.push_back(inst_.processes[i].id);
-        bool ok = compute(i);
-        stack_.pop_back();
-        state_[i] = ok ? State::Done : State::Failed;
-        return ok;
+        return uses;
     }
 
-    std::vector<const PrecursorInput*> precursors_of(const std::string& id) {
-        if (precursors_by_process_.empty())
-            for (const auto& in : inst_.precursors) precursors_by_process_[in.process_id].push_back(&in);
-        auto it = precursors_by_process_.find(id);
-        return it == precursors_by_process_.end() ? std::vector<const PrecursorInput*>{} : it->second;
+    const std::vector<const PrecursorInput*>& precursors_of(std::size_t i) {
+        static const std::vector<const PrecursorInput*> none;
+        auto it = precursors_by_process_.find(i);
+        return it == precursors_by_process_.end() ? none : it->second;
     }
 
-    bool compute(std::size_t i) {
+    // What does not depend on the precursors: activity level, attributed emissions, electricity.
+    bool begin(std::size_t i, ProcessResult& r) {
         const ProductionProcess& p = inst_.processes[i];
-        ProcessResult r;
         r.process = &p;
         r.good_unit = p.aggregated_good == "Electricity" ? units::MWh() : units::t();
-        Unit see_unit = units::tCO2e() / r.good_unit;
         r.activity_level = in_unit(traced_input(p.activity_level, fmt::format("activity level of process {}", p.id)), r.good_unit);
         r.attributed = attribute(inst_, p);
         if (r.attributed.direct.value().sign() < 0) {
@@ -106,10 +128,32 @@ private:
                                         p.id, r.attributed.direct.value().to_fixed(3)));
             return false;
         }
+        for (const auto& e : inst_.electricity) {
+            if (e.process_id != p.id || e.produced) continue;
+            r.electricity_consumed = r.electricity_consumed + e.quantity.q;
+            r.electricity_emissions = r.electricity_emissions + (e.quantity.q * e.emission_factor.q).in(units::tCO2e());
+            r.electricity_source = r.electricity_source.empty() || r.electricity_source == e.source ? e.source : "mixed";
+            auto& fs = r.electricity_factor_sources;
+            if (!e.factor_source.empty() && std::find(fs.begin(), fs.end(), e.factor_source) == fs.end()) fs.push_back(e.factor_source);
+        }
+        return true;
+    }
+
+    // The good's own indirect emissions that count (none for an Annex II good in the definitive scope).
+    Traced own_indirect_counted(const ProcessResult& r) const {
+        if (!direct_only(r.process->aggregated_good)) return r.attributed.indirect;
+        return traced_result(Quantity(0, units::tCO2e()), fmt::format("indirect emissions of process {} that count", r.process->id),
+                             "0: the good is in Annex II (direct emissions only)", kAnnexIIRef, {});
+    }
+
+    bool compute(std::size_t i) {
+        ProcessResult r;
+        if (!begin(i, r)) return false;
+        const ProductionProcess& p = *r.process;
+        Unit see_unit = units::tCO2e() / r.good_unit;
         bool ok = true;
-        for (const PrecursorInput* inp : precursors_of(p.id)) {
-            const PrecursorInput& in = *inp;
-            auto c = contribution(in);
+        for (const PrecursorInput* inp : precursors_of(i)) {
+            auto c = contribution(*inp);
             if (!c) {
                 ok = false;
                 continue;
@@ -119,15 +163,6 @@ private:
         if (!ok) return false;
 
         for (const auto& c : r.precursors) r.uses_default_values = r.uses_default_values || c.default_values;
-        for (const auto& e : inst_.electricity) {
-            if (e.process_id != p.id || e.produced) continue;
-            r.electricity_consumed = r.electricity_consumed + e.quantity.q;
-            r.electricity_emissions = r.electricity_emissions + (e.quantity.q * e.emission_factor.q).in(units::tCO2e());
-            r.electricity_source = r.electricity_source.empty() || r.electricity_source == e.source ? e.source : "mixed";
-            auto& fs = r.electricity_factor_sources;
-            if (!e.factor_source.empty() && std::find(fs.begin(), fs.end(), e.factor_source) == fs.end()) fs.push_back(e.factor_source);
-        }
-        const bool own_direct_only = direct_only(p.aggregated_good);
         std::vector<std::pair<std::string, Traced>> dir_terms, ind_terms, cnt_terms;
         for (const auto& c : r.precursors) {
             dir_terms.emplace_back(c.origin, c.embedded_direct);
@@ -149,13 +184,184 @@ private:
         };
         r.see_direct = see(r.attributed.direct, dir_terms, "direct");
         r.see_indirect = see(r.attributed.indirect, ind_terms, "indirect");
-        Traced own_ind_counted =
-            own_direct_only
-                ? traced_result(Quantity(0, units::tCO2e()), fmt::format("indirect emissions of process {} that count", p.id),
-                                "0: the good is in Annex II (direct emissions only)", kAnnexIIRef, {})
-                : r.attributed.indirect;
-        r.see_indirect_counted = see(own_ind_counted, cnt_terms, "counted indirect");
+        r.see_indirect_counted = see(own_indirect_counted(r), cnt_terms, "counted indirect");
         (*results_)[i] = std::move(r);
+        return true;
+    }
+
+    // Processes that feed each other (a precursor loop): Eq. 59-60 for each of them at once,
+    //   AL_i × SEE_i − Σ_j M_ij × SEE_j = AttrEm_i + EEInpMat_i (precursors from outside the loop),
+    // one unknown SEE per process, solved exactly; the same system for direct, indirect and
+    // counted indirect emissions, with their own right-hand sides. This is the template's
+    // SEE = (I − A)⁻¹ · ae with A_ij = M_ij / AL_i, each equation multiplied by AL_i.
+    bool compute_loop(const std::vector<std::size_t>& comp) {
+        const std::size_t n = comp.size();
+        auto pos = [&](std::size_t process_index) {
+            return static_cast<std::size_t>(std::lower_bound(comp.begin(), comp.end(), process_index) - comp.begin());
+        };
+        std::vector<ProcessResult> rs(n);
+        struct Flow {
+            std::size_t consumer, producer;  // positions in comp
+            const PrecursorInput* in;
+            Traced mass;
+            std::string symbol;
+        };
+        std::vector<Flow> flows;
+        // Per member, its precursor rows in input order: an outside contribution or a flow index.
+        std::vector<std::vector<std::pair<std::optional<PrecursorContribution>, std::size_t>>> rows(n);
+        bool ok = true;
+        for (std::size_t k = 0; k < n; ++k) {
+            if (!begin(comp[k], rs[k])) {
+                ok = false;
+                continue;
+            }
+            for (const PrecursorInput* inp : precursors_of(comp[k])) {
+                std::size_t j = inp->from_process.empty() ? inst_.processes.size() : index_of(inp->from_process);
+                if (j < inst_.processes.size() && std::binary_search(comp.begin(), comp.end(), j)) {
+                    Flow f{k, pos(j), inp,
+                           in_unit(traced_input(inp->mass, fmt::format("mass of {} consumed (IR (EU) 2025/2547 Eq. 61)", inp->precursor)), units::t()),
+                           fmt::format("M_{}←{}", inst_.processes[comp[k]].id, inp->from_process)};
+                    std::size_t same = 0;
+                    for (const auto& g : flows) same += g.consumer == f.consumer && g.producer == f.producer;
+                    if (same > 0) f.symbol += fmt::format(" #{}", same + 1);
+                    rows[k].emplace_back(std::nullopt, flows.size());
+                    flows.push_back(std::move(f));
+                    continue;
+                }
+                auto c = contribution(*inp);
+                if (!c) {
+                    ok = false;
+                    continue;
+                }
+                rows[k].emplace_back(std::move(*c), 0);
+            }
+        }
+        if (!ok) return false;
+
+        std::string members;
+        for (std::size_t k = 0; k < n; ++k) members += (k ? ", " : "") + inst_.processes[comp[k]].id;
+        bool defaults = false;
+        for (const auto& rk : rows)
+            for (const auto& [c, f] : rk) defaults = defaults || (c && c->default_values);
+
+        // Right-hand sides: attributed emissions plus what the precursors from outside the loop bring.
+        struct Kind {
+            const char* name;
+            Traced PrecursorContribution::*embedded;
+            Traced ProcessResult::*see;
+        };
+        const Kind kinds[] = {{"direct", &PrecursorContribution::embedded_direct, &ProcessResult::see_direct},
+                              {"indirect", &PrecursorContribution::embedded_indirect, &ProcessResult::see_indirect},
+                              {"counted indirect", &PrecursorContribution::embedded_indirect_counted, &ProcessResult::see_indirect_counted}};
+        std::vector<std::array<Traced, 3>> own(n), outside(n);
+        std::vector<bool> has_outside(n, false);
+        DecimalMatrix m(n, std::vector<Decimal>(n)), rhs(n, std::vector<Decimal>(3));
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::string& id = rs[k].process->id;
+            own[k] = {rs[k].attributed.direct, rs[k].attributed.indirect, own_indirect_counted(rs[k])};
+            m[k][k] = rs[k].activity_level.q.value_in(rs[k].good_unit);
+            for (std::size_t t = 0; t < 3; ++t) {
+                std::vector<std::pair<std::string, Traced>> terms;
+                for (const auto& [c, f] : rows[k])
+                    if (c) terms.emplace_back(c->origin, (*c).*(kinds[t].embedded));
+                has_outside[k] = !terms.empty();
+                outside[k][t] = traced_sum(terms, units::tCO2e(),
+                                           fmt::format("{} embedded emissions of the precursors of process {} from outside the loop", kinds[t].name, id),
+                                           "IR (EU) 2025/2547 Annex III B Eq. 60");
+                rhs[k][t] = own[k][t].q.value_in(units::tCO2e()) + outside[k][t].q.value_in(units::tCO2e());
+            }
+        }
+        for (const auto& f : flows) m[f.consumer][f.producer] -= f.mass.q.value_in(units::t());
+        std::optional<DecimalMatrix> x = solve_exact(m, rhs);
+        if (!x) {
+            diags_.add(rs.front().process->where,
+                       fmt::format("the precursor loop between processes {} cannot be solved: its equations are singular (the processes consume "
+                                   "all they make of each other's goods, so nothing leaves the loop); check the masses in precursors.csv "
+                                   "against the activity levels",
+                                   members));
+            return false;
+        }
+        for (std::size_t k = 0; k < n; ++k)
+            for (std::size_t t = 0; t < 3; ++t)
+                if ((*x)[k][t].sign() < 0) {
+                    diags_.add(rs[k].process->where,
+                               fmt::format("the precursor loop between processes {} gives negative {} embedded emissions for process {}: the "
+                                           "processes consume more of each other's goods than they make; check the masses in precursors.csv "
+                                           "against the activity levels",
+                                           members, kinds[t].name, rs[k].process->id));
+                    return false;
+                }
+
+        // One derivation per kind, shared by every process of the loop: the equations with their
+        // coefficients (each an input with its location) and the exact solution.
+        for (std::size_t t = 0; t < 3; ++t) {
+            std::vector<std::pair<std::string, Traced>> operands;
+            std::vector<std::string> details{fmt::format("unknowns: the {} specific embedded emissions SEE_i of the processes of the loop ({})",
+                                                         kinds[t].name, members)};
+            for (std::size_t k = 0; k < n; ++k) {
+                const std::string& id = rs[k].process->id;
+                std::string lhs = fmt::format("AL_{0} × SEE_{0}", id), lhs_values = fmt::format("{} × SEE_{}", m[k][k].to_string(), id);
+                operands.emplace_back("AL_" + id, rs[k].activity_level);
+                operands.emplace_back("AttrEm_" + id, own[k][t]);
+                for (const auto& f : flows) {
+                    if (f.consumer != k) continue;
+                    const std::string& pid = rs[f.producer].process->id;
+                    lhs += fmt::format(" − {} × SEE_{}", f.symbol, pid);
+                    lhs_values += fmt::format(" − {} × SEE_{}", f.mass.q.value_in(units::t()).to_string(), pid);
+                    operands.emplace_back(f.symbol, f.mass);
+                }
+                std::string rhs_text = "AttrEm_" + id, rhs_values = own[k][t].q.value_in(units::tCO2e()).to_string();
+                if (has_outside[k]) {
+                    operands.emplace_back("EEInpMat_" + id, outside[k][t]);
+                    rhs_text += " + EEInpMat_" + id;
+                    rhs_values += " + " + outside[k][t].q.value_in(units::tCO2e()).to_string();
+                }
+                details.push_back(fmt::format("equation of {}: {} = {}", id, lhs, rhs_text));
+                details.push_back(fmt::format("    that is: {} = {}", lhs_values, rhs_values));
+            }
+            std::string solution;
+            for (std::size_t k = 0; k < n; ++k)
+                solution += fmt::format("{}SEE_{} = {}", k ? "; " : "", rs[k].process->id, (*x)[k][t].to_string());
+            details.push_back("solution (exact, by elimination): " + solution);
+            for (std::size_t k = 0; k < n; ++k) {
+                const ProductionProcess& p = *rs[k].process;
+                Traced v = traced_result(Quantity((*x)[k][t], units::tCO2e() / rs[k].good_unit),
+                                         fmt::format("specific {} embedded emissions of process {} ({}), solved with its precursor loop ({})",
+                                                     kinds[t].name, p.id, p.aggregated_good, members),
+                                         fmt::format("SEE_{} of the solution of the loop's equations", p.id), kLoopRef, operands);
+                rs[k].*(kinds[t].see) = with_details(v, details);
+            }
+        }
+
+        // Every process's precursors in input order; a flow within the loop carries the solved SEE.
+        for (std::size_t k = 0; k < n; ++k) {
+            for (auto& [c, fi] : rows[k]) {
+                if (c) {
+                    rs[k].precursors.push_back(std::move(*c));
+                    continue;
+                }
+                const Flow& f = flows[fi];
+                const ProcessResult& producer = rs[f.producer];
+                PrecursorContribution pc;
+                pc.input = f.in;
+                pc.origin = fmt::format("{} from process {} (same precursor loop)", f.in->precursor, f.in->from_process);
+                pc.mass = f.mass;
+                pc.see_direct = producer.see_direct;
+                pc.see_indirect = producer.see_indirect;
+                pc.see_indirect_counted = producer.see_indirect_counted;
+                pc.default_values = defaults;
+                auto embed = [&](const Traced& see, const char* kind) {
+                    return traced_result((pc.mass.q * see.q).in(units::tCO2e()), fmt::format("{} embedded emissions of {}", kind, pc.origin),
+                                         "M × SEE", "IR (EU) 2025/2547 Annex III B Eq. 60", {{"M", pc.mass}, {"SEE", see}});
+                };
+                pc.embedded_direct = embed(pc.see_direct, "direct");
+                pc.embedded_indirect = embed(pc.see_indirect, "indirect");
+                pc.embedded_indirect_counted = embed(pc.see_indirect_counted, "counted indirect");
+                rs[k].precursors.push_back(std::move(pc));
+            }
+            rs[k].uses_default_values = defaults;
+            (*results_)[comp[k]] = std::move(rs[k]);
+        }
         return true;
     }
 
@@ -166,13 +372,7 @@ private:
         const Unit see_unit = units::tCO2e_per_t();
         const bool prec_direct_only = direct_only(in.precursor);
         if (!in.from_process.empty()) {
-            std::size_t j = index_of(in.from_process);
-            if (j >= inst_.processes.size()) {
-                diags_.add(in.from_where, fmt::format("process \"{}\" does not exist", in.from_process));
-                return std::nullopt;
-            }
-            if (!resolve(j, &in)) return std::nullopt;
-            const ProcessResult& pr = (*results_)[j];
+            const ProcessResult& pr = (*results_)[index_of(in.from_process)];  // computed before: it comes first in dependency order
             c.origin = fmt::format("{} from process {}", in.precursor, in.from_process);
             c.see_direct = pr.see_direct;
             c.see_indirect = pr.see_indirect;
@@ -304,11 +504,11 @@ private:
     const Countries& countries_;
     Diagnostics diags_;
     std::vector<ProcessResult>* results_ = nullptr;
-    std::vector<State> state_;
-    std::vector<std::string> stack_;
+    std::vector<bool> done_;       // computed
+    std::vector<bool> bad_rows_;   // has a precursor row naming no process, or itself
     std::map<std::string, std::size_t, std::less<>> process_index_;
     std::map<std::string, const Supplier*, std::less<>> suppliers_;
-    std::map<std::string, std::vector<const PrecursorInput*>> precursors_by_process_;
+    std::map<std::size_t, std::vector<const PrecursorInput*>> precursors_by_process_;
 };
 
 }  // namespace

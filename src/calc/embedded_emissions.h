@@ -3,7 +3,8 @@
 //   simple goods:  SEE = AttrEm / AL                                  (CBAM Reg Annex IV point 2)
 //   complex goods: SEE = (AttrEm + Σ_i M_i × SEE_i) / AL               (IR 2025/2547 Annex III B Eq. 59-60)
 // separately for direct and indirect emissions; precursors made in the installation are resolved
-// recursively (a cycle is an error), the same precursor from several suppliers is kept apart, and a
+// in dependency order, and processes that feed each other (a precursor loop) are solved together
+// as an exact linear system; the same precursor from several suppliers is kept apart, and a
 // precursor produced in the EU or an exempt origin counts as zero. Where several processes (routes)
 // make the same good, its SEE is the production-weighted average Σ AL_r × SEE_r / Σ AL_r.
 #pragma once
@@ -80,7 +81,8 @@ struct CalcResult {
     const ProcessResult* process(std::string_view id) const;
 };
 
-// Throws InputError for a precursor cycle or attributed direct emissions below zero.
+// Throws InputError for a process that is its own precursor, a precursor loop whose equations are
+// singular or give negative emissions, or attributed direct emissions below zero.
 // The result refers to `inst` (its processes and inputs): keep the installation alive with it.
 CalcResult calculate(const Installation& inst, Scope scope, const CnRegistry& cn = CnRegistry::builtin(),
                      const Countries& countries = Countries::builtin());

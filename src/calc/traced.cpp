@@ -27,6 +27,12 @@ Traced traced_result(Quantity q, std::string what, std::string formula, std::str
     return {std::move(q), std::move(s)};
 }
 
+Traced with_details(const Traced& t, std::vector<std::string> details) {
+    auto s = std::make_shared<Step>(*t.step);
+    s->details = std::move(details);
+    return {t.q, std::move(s)};
+}
+
 Traced traced_sum(const std::vector<std::pair<std::string, Traced>>& terms, const Unit& unit, std::string what,
                   std::string reference) {
     Quantity total(0, unit);

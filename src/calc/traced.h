@@ -32,6 +32,7 @@ struct Step {
     std::vector<std::pair<std::string, Traced>> operands;  // symbol -> value
     std::optional<SourceLocation> input;                   // set when read from a file
     std::vector<std::string> notes;                        // assumptions and caveats
+    std::vector<std::string> details;  // working shown as it is (a system's equations and solution)
 };
 
 // A value read from a file.
@@ -41,6 +42,8 @@ Traced traced_constant(Quantity q, std::string what, std::string reference);
 // A value computed from operands.
 Traced traced_result(Quantity q, std::string what, std::string formula, std::string reference,
                      std::vector<std::pair<std::string, Traced>> operands, std::vector<std::string> notes = {});
+// `t` with lines of working added to its step (equations, a solution), shown under its formula.
+Traced with_details(const Traced& t, std::vector<std::string> details);
 // The sum of `terms` (all of one dimension), in `unit`; zero when empty.
 Traced traced_sum(const std::vector<std::pair<std::string, Traced>>& terms, const Unit& unit, std::string what,
                   std::string reference = {});

@@ -37,6 +37,7 @@ struct Printer {
         if (s->input) out += fmt::format("{}    read from {}\n", pad, s->input->to_string());
         if (!s->formula.empty()) out += fmt::format("{}    formula: {}\n", pad, s->formula);
         if (!s->reference.empty()) out += fmt::format("{}    source: {}\n", pad, s->reference);
+        for (const auto& d : s->details) out += fmt::format("{}    {}\n", pad, d);
         for (const auto& n : s->notes) out += fmt::format("{}    assumption: {}\n", pad, n);
         for (const auto& [sym, op] : s->operands) node(sym, op, depth + 1);
     }

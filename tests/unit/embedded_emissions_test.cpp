@@ -11,6 +11,7 @@
 // Every process gets its direct emissions from a measured CO2 total and its indirect emissions
 // from grid electricity at 0.5 tCO2/MWh unless said otherwise.
 #include "calc/embedded_emissions.h"
+#include "writers/explanation.h"
 #include "model_builders.h"
 #include "exact.h"
 #include "support.h"
@@ -276,8 +277,18 @@ TEST_CASE("precursors: a supplier in the EU or an exempt origin counts as zero",
     CHECK_EXACT(ch.mass.q.value_in(units::t()), D("100"));
 }
 
-TEST_CASE("precursors: a cycle between two processes is an input error naming both", "[unit][embedded][cycle]") {
-    // pig iron and DRI are each other's relevant precursors
+TEST_CASE("precursor loop of two processes: solved as a linear system", "[unit][embedded][loop]") {
+    // Pig iron and DRI are each other's relevant precursors (IR 2023/1773 Annex II).
+    //   BF-1 pig iron AL 1 000 t, direct 1 500, uses 100 t DRI from DR-1
+    //   DR-1 DRI      AL   500 t, direct   300, uses  50 t pig iron from BF-1
+    // Eq. 59-60 for both at once, x = SEE_BF-1, y = SEE_DR-1:
+    //   1 000 x − 100 y = 1 500
+    //     500 y −  50 x =   300   → y = 0.6 + 0.1 x
+    //   1 000 x − 60 − 10 x = 1 500 → 990 x = 1 560 → x = 1 560/990 = 52/33
+    //   y = 0.6 + 5.2/33 = (19.8 + 5.2)/33 = 25/33
+    // Check: 1 000 × 52/33 − 100 × 25/33 = (52 000 − 2 500)/33 = 49 500/33 = 1 500;
+    //        500 × 25/33 − 50 × 52/33 = (12 500 − 2 600)/33 = 9 900/33 = 300.
+    // No electricity: indirect 0 everywhere.
     InstallationBuilder b;
     b.process("BF-1", "Pig iron", "1000", {"72011011"});
     b.measured("BF-1", "1500");
@@ -285,9 +296,179 @@ TEST_CASE("precursors: a cycle between two processes is an input error naming bo
     b.process("DR-1", "DRI", "500", {"72031000"});
     b.measured("DR-1", "300");
     b.from_process("DR-1", "Pig iron", "50", "BF-1");
-    CHECK_THROWS_AS(calculate(b.inst, Scope::Definitive), InputError);
-    std::string text = diagnostics_text(b.inst, Scope::Definitive);
-    CHECK_THAT(text, Catch::Contains("BF-1") && Catch::Contains("DR-1") && Catch::Contains("cycle"));
+    for (Scope scope : {Scope::Transitional, Scope::Definitive}) {
+        CalcResult r = calculate(b.inst, scope);
+        CHECK_EXACT(per_t(proc(r, "BF-1").see_direct), D(52, 33));
+        CHECK_EXACT(per_t(proc(r, "DR-1").see_direct), D(25, 33));
+        CHECK(per_t(proc(r, "BF-1").see_indirect).is_zero());
+        CHECK_EXACT(per_t(good(r, "Pig iron").see_total), D(52, 33));
+        CHECK_EXACT(per_t(good(r, "72031000").see_total), D(25, 33));
+        // the flow within the loop is a precursor contribution like any other: 100 t × 25/33
+        const ProcessResult& bf = proc(r, "BF-1");
+        REQUIRE(bf.precursors.size() == 1);
+        CHECK_EXACT(tco2e(bf.precursors[0].embedded_direct), D(2500, 33));
+        CHECK_EXACT(per_t(bf.precursors[0].see_direct), D(25, 33));
+        CHECK_THAT(bf.precursors[0].origin, Catch::Contains("DR-1") && Catch::Contains("loop"));
+    }
+}
+
+namespace {
+
+// A loop of three processes, one with a purchased precursor from outside the loop, and a process
+// downstream of the loop:
+//   BF-A  pig iron AL 1 000: direct 1 800; 200 MWh × 0.5 = 100 indirect; uses 100 t DRI from DR
+//   DR    DRI      AL   500: direct   250; 1 000 MWh × 0.5 = 500;        uses  50 t pig iron from BF-B
+//   BF-B  pig iron AL   200: direct   100;  40 MWh × 0.5 =  20;          uses  20 t pig iron from BF-A
+//                                                                         and 100 t sintered ore from S-ORE (BR):
+//                                                                         SEE 0.2 direct, 0.05 indirect
+//   ROLL  products AL 1 000: direct    50; no electricity;               uses 500 t pig iron from BF-A
+// Unknowns a = SEE_BF-A, d = SEE_DR, b = SEE_BF-B. Direct:
+//   1 000 a − 100 d = 1 800
+//     500 d −  50 b =   250                    → d = 0.5 + 0.1 b
+//     200 b −  20 a =   100 + 100 × 0.2 = 120  → b = 0.6 + 0.1 a, so d = 0.56 + 0.01 a
+//   1 000 a − 56 − a = 1 800 → 999 a = 1 856 → a = 1 856/999
+//   b = 0.6 + 185.6/999 = 785/999;  d = 0.56 + 18.56/999 = 578/999
+//   check: 1 000 × 1 856/999 − 100 × 578/999 = 1 798 200/999 = 1 800
+// Indirect (right-hand sides 100, 500, 20 + 100 × 0.05 = 25):
+//   d' = 1 + 0.1 b';  b' = 0.125 + 0.1 a';  d' = 1.0125 + 0.01 a'
+//   1 000 a' − 101.25 − a' = 100 → a' = 201.25/999 = 805/3 996
+//   b' = 0.125 + 20.125/999 = 145/999;  d' = 1.0125 + 2.0125/999 = 1 013.5/999 = 2 027/1 998
+//   check: 200 × 145/999 − 20 × 805/3 996 = (116 000 − 16 100)/3 996 = 25
+// Counted indirect, definitive scope: pig iron and DRI are in Annex II (own indirect 0); sintered
+// ore is not, so the supplier's 100 × 0.05 = 5 counts: right-hand sides 0, 0, 5:
+//   a'' = 0.1 d'', d'' = 0.1 b'', 200 b'' − 0.2 b'' = 5 → b'' = 5/199.8 = 25/999,
+//   d'' = 2.5/999 = 5/1 998, a'' = 0.25/999 = 1/3 996
+// Transitional scope: counted indirect = indirect.
+// ROLL (outside the loop, computed after it): SEE_dir = (50 + 500 × 1 856/999)/1 000
+//   = (49 950 + 928 000)/999 000 = 977 950/999 000 = 19 559/19 980
+// Pig iron made by BF-A and BF-B: (1 000 × 1 856/999 + 200 × 785/999)/1 200 = 2 013 000/1 198 800
+//   = 3 355/1 998
+InstallationBuilder three_loop() {
+    InstallationBuilder b;
+    b.process("ROLL", "Iron or steel products", "1000", {"72139110"});
+    b.measured("ROLL", "50");
+    b.from_process("ROLL", "Pig iron", "500", "BF-A");
+    b.process("BF-A", "Pig iron", "1000", {"72011011"});
+    b.measured("BF-A", "1800");
+    b.electricity("BF-A", false, "200", "0.5");
+    b.from_process("BF-A", "DRI", "100", "DR");
+    b.process("DR", "DRI", "500", {"72031000"});
+    b.measured("DR", "250");
+    b.electricity("DR", false, "1000", "0.5");
+    b.from_process("DR", "Pig iron", "50", "BF-B");
+    b.process("BF-B", "Pig iron", "200", {"72012000"});
+    b.measured("BF-B", "100");
+    b.electricity("BF-B", false, "40", "0.5");
+    b.from_process("BF-B", "Pig iron", "20", "BF-A");
+    b.supplier("S-ORE", "BR", "Sintered ore", "0.2", "0.05");
+    b.from_supplier("BF-B", "Sintered ore", "100", "S-ORE");
+    return b;
+}
+
+}  // namespace
+
+TEST_CASE("precursor loop of three processes with a purchased precursor and a consumer downstream", "[unit][embedded][loop]") {
+    InstallationBuilder b = three_loop();
+    for (Scope scope : {Scope::Transitional, Scope::Definitive}) {
+        INFO(to_string(scope));
+        CalcResult r = calculate(b.inst, scope);
+        CHECK_EXACT(per_t(proc(r, "BF-A").see_direct), D(1856, 999));
+        CHECK_EXACT(per_t(proc(r, "DR").see_direct), D(578, 999));
+        CHECK_EXACT(per_t(proc(r, "BF-B").see_direct), D(785, 999));
+        CHECK_EXACT(per_t(proc(r, "BF-A").see_indirect), D(805, 3996));
+        CHECK_EXACT(per_t(proc(r, "DR").see_indirect), D(2027, 1998));
+        CHECK_EXACT(per_t(proc(r, "BF-B").see_indirect), D(145, 999));
+        if (scope == Scope::Definitive) {
+            CHECK_EXACT(per_t(proc(r, "BF-A").see_indirect_counted), D(1, 3996));
+            CHECK_EXACT(per_t(proc(r, "DR").see_indirect_counted), D(5, 1998));
+            CHECK_EXACT(per_t(proc(r, "BF-B").see_indirect_counted), D(25, 999));
+            CHECK_EXACT(per_t(good(r, "72011011").see_total), D(1856, 999) + D(1, 3996));
+        } else {
+            CHECK_EXACT(per_t(proc(r, "DR").see_indirect_counted), D(2027, 1998));
+            CHECK_EXACT(per_t(good(r, "72011011").see_total), D(1856, 999) + D(805, 3996));
+        }
+        CHECK_EXACT(per_t(proc(r, "ROLL").see_direct), D(19559, 19980));
+        CHECK_EXACT(per_t(good(r, "Pig iron").see_direct), D(3355, 1998));
+        // the purchased precursor stays a contribution of its own; the loop flow comes from BF-A
+        const ProcessResult& bfb = proc(r, "BF-B");
+        REQUIRE(bfb.precursors.size() == 2);
+        CHECK_EXACT(tco2e(bfb.precursors[0].embedded_direct), D(20 * 1856, 999));
+        CHECK_EXACT(tco2e(bfb.precursors[1].embedded_direct), D("20"));
+        CHECK_THAT(bfb.precursors[1].origin, Catch::Contains("S-ORE"));
+    }
+}
+
+TEST_CASE("precursor loop: the derivation shows the equations, their inputs and the solution", "[unit][embedded][loop][explain]") {
+    InstallationBuilder b = three_loop();
+    CalcResult r = calculate(b.inst, Scope::Transitional);
+    const Traced& a = proc(r, "BF-A").see_direct;
+    REQUIRE(a.step);
+    CHECK_THAT(a.step->what, Catch::Contains("loop") && Catch::Contains("BF-A, DR, BF-B"));
+    std::string text = explain(a, "SEE direct of BF-A");
+    INFO(text);
+    // each equation, symbolic and with its numbers, as derived in the comment above
+    CHECK_THAT(text, Catch::Contains("equation of BF-A: AL_BF-A × SEE_BF-A − M_BF-A←DR × SEE_DR = AttrEm_BF-A"));
+    CHECK_THAT(text, Catch::Contains("that is: 1000 × SEE_BF-A − 100 × SEE_DR = 1800"));
+    CHECK_THAT(text, Catch::Contains("equation of BF-B: AL_BF-B × SEE_BF-B − M_BF-B←BF-A × SEE_BF-A = AttrEm_BF-B + EEInpMat_BF-B"));
+    CHECK_THAT(text, Catch::Contains("that is: 200 × SEE_BF-B − 20 × SEE_BF-A = 100 + 20"));
+    CHECK_THAT(text, Catch::Contains("that is: 500 × SEE_DR − 50 × SEE_BF-B = 250"));
+    CHECK_THAT(text, Catch::Contains("solution (exact, by elimination): SEE_BF-A = ≈1.857857857858"));
+    // every coefficient is traced to its input: masses from precursors.csv, activity levels from processes.csv
+    CHECK_THAT(text, Catch::Contains("M_BF-A←DR = 100 t") && Catch::Contains("read from precursors.csv"));
+    CHECK_THAT(text, Catch::Contains("AL_DR = 500 t") && Catch::Contains("read from processes.csv"));
+    // the supplier's figure behind the right-hand side
+    CHECK_THAT(text, Catch::Contains("direct SEE communicated by supplier S-ORE"));
+    for (const auto& assumption : assumptions_in(a))  // the equations are working, not assumptions
+        CHECK_THAT(assumption, !Catch::Contains("equation") && !Catch::Contains("solution"));
+}
+
+TEST_CASE("precursor loop: singular equations are an error naming the processes", "[unit][embedded][loop]") {
+    // P and D each consume everything the other makes: 100 x − 100 y = 10, 100 y − 100 x = 10 has
+    // no solution (the rows add up to 0 = 20): nothing ever leaves the loop.
+    InstallationBuilder b;
+    b.process("P", "Pig iron", "100", {"72011011"});
+    b.measured("P", "10");
+    b.from_process("P", "DRI", "100", "D");
+    b.process("D", "DRI", "100", {"72031000"});
+    b.measured("D", "10");
+    b.from_process("D", "Pig iron", "100", "P");
+    CHECK_THROWS_AS(calculate(b.inst, Scope::Transitional), InputError);
+    std::string text = diagnostics_text(b.inst, Scope::Transitional);
+    CHECK_THAT(text, Catch::Contains("P, D") && Catch::Contains("singular") && Catch::Contains("processes.csv"));
+}
+
+TEST_CASE("precursor loop: more consumed round the loop than made is an error", "[unit][embedded][loop]") {
+    // P (AL 100) consumes 200 t of D's DRI, D (AL 100) consumes 100 t of P's pig iron:
+    //   100 x − 200 y = 10, 100 y − 100 x = 10 → y = x + 0.1 → −100 x − 20 = 10 → x = −0.3 < 0
+    InstallationBuilder b;
+    b.process("P", "Pig iron", "100", {"72011011"});
+    b.measured("P", "10");
+    b.from_process("P", "DRI", "200", "D");
+    b.process("D", "DRI", "100", {"72031000"});
+    b.measured("D", "10");
+    b.from_process("D", "Pig iron", "100", "P");
+    std::string text = diagnostics_text(b.inst, Scope::Transitional);
+    CHECK_THAT(text, Catch::Contains("P, D") && Catch::Contains("negative direct"));
+}
+
+TEST_CASE("precursor loop: a process downstream of a failed loop is not computed, the loop's error is reported once",
+          "[unit][embedded][loop]") {
+    InstallationBuilder b;
+    b.process("P", "Pig iron", "100", {"72011011"});
+    b.measured("P", "10");
+    b.from_process("P", "DRI", "100", "D");
+    b.process("D", "DRI", "100", {"72031000"});
+    b.measured("D", "10");
+    b.from_process("D", "Pig iron", "100", "P");
+    b.process("ROLL", "Iron or steel products", "100", {"72139110"});
+    b.measured("ROLL", "1");
+    b.from_process("ROLL", "Pig iron", "10", "P");
+    try {
+        calculate(b.inst, Scope::Transitional);
+        FAIL("no InputError");
+    } catch (const InputError& e) {
+        CHECK(e.diagnostics().count() == 1);
+    }
 }
 
 TEST_CASE("precursors: a process using its own good is a cycle", "[unit][embedded][cycle]") {
