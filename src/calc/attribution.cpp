@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <tuple>
+
 namespace cbam {
 
 namespace {
@@ -95,6 +97,19 @@ AttributedEmissions attribute(const Installation& inst, const ProductionProcess&
 
     Quantity direct = dir_em.q + h_imp.q - h_exp.q + w_imp.q - w_exp.q - e_prod.q;
     AttributedEmissions out;
+    // The terms by what they are, not by input line, so that they do not depend on row order: each
+    // source stream and measurement by its id, the PFC rows together, each correction summed.
+    Terms pfc_terms;
+    for (const auto& [id, value] : direct_sources) {
+        if (id.rfind("PFC, ", 0) == 0) pfc_terms.emplace_back(id, value);
+        else out.direct_terms.push_back({id, true, 1, value});
+    }
+    if (!pfc_terms.empty())
+        out.direct_terms.push_back({"PFC", true, 1, traced_sum(pfc_terms, u, fmt::format("PFC emissions of process {}", p.id))});
+    for (const auto& [terms, sum, symbol, sign] : {std::tuple{&heat_imp, &h_imp, "Em_H,imp", 1}, std::tuple{&heat_exp, &h_exp, "Em_H,exp", -1},
+                                                   std::tuple{&wg_imp, &w_imp, "WG_corr,imp", 1}, std::tuple{&wg_exp, &w_exp, "WG_corr,exp", -1},
+                                                   std::tuple{&el_prod, &e_prod, "Em_el,prod", -1}})
+        if (!terms->empty()) out.direct_terms.push_back({symbol, false, sign, *sum});
     out.direct = traced_result(direct, fmt::format("attributed direct emissions of process {}", p.id),
                                "DirEm* + Em_H,imp − Em_H,exp + WG_corr,imp − WG_corr,exp − Em_el,prod",
                                "IR (EU) 2023/1773 Annex III F; IR (EU) 2025/2547 Annex III A.3",

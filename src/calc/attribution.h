@@ -7,11 +7,25 @@
 #include "calc/traced.h"
 #include "model/installation.h"
 
+#include <string>
+#include <vector>
+
 namespace cbam {
+
+// One term of the attributed direct emissions: an emission source (source stream, measurement,
+// PFC) or a correction (heat, waste gas, electricity produced), with the sign it enters with.
+struct AttributedTerm {
+    std::string label;  // the source's id, "PFC" (all PFC rows), or the correction's symbol (Em_H,exp, ...)
+    bool source = false;
+    int sign = 1;       // +1 or -1
+    Traced value;       // tCO2e, positive as computed
+};
 
 struct AttributedEmissions {
     Traced direct;    // tCO2e
     Traced indirect;  // tCO2e
+    // The terms of `direct`, in the order of the formula (sources first): Σ sign × value = direct.
+    std::vector<AttributedTerm> direct_terms;
 };
 
 AttributedEmissions attribute(const Installation& inst, const ProductionProcess& process);

@@ -61,6 +61,7 @@ public:
         }
         if (!diags_.empty()) throw InputError(std::move(diags_));
         aggregate(out);
+        for (auto& g : out.goods) g.breakdown = see_breakdown(out, g);
         return out;
     }
 
@@ -184,7 +185,8 @@ private:
         };
         r.see_direct = see(r.attributed.direct, dir_terms, "direct");
         r.see_indirect = see(r.attributed.indirect, ind_terms, "indirect");
-        r.see_indirect_counted = see(own_indirect_counted(r), cnt_terms, "counted indirect");
+        r.own_indirect_counted = own_indirect_counted(r);
+        r.see_indirect_counted = see(r.own_indirect_counted, cnt_terms, "counted indirect");
         (*results_)[i] = std::move(r);
         return true;
     }
@@ -259,6 +261,7 @@ private:
         for (std::size_t k = 0; k < n; ++k) {
             const std::string& id = rs[k].process->id;
             own[k] = {rs[k].attributed.direct, rs[k].attributed.indirect, own_indirect_counted(rs[k])};
+            rs[k].own_indirect_counted = own[k][2];
             m[k][k] = rs[k].activity_level.q.value_in(rs[k].good_unit);
             for (std::size_t t = 0; t < 3; ++t) {
                 std::vector<std::pair<std::string, Traced>> terms;

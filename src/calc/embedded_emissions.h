@@ -11,6 +11,7 @@
 
 #include "calc/attribution.h"
 #include "calc/scope.h"
+#include "calc/see_breakdown.h"
 #include "calc/traced.h"
 #include "model/installation.h"
 #include "registry/cn_registry.h"
@@ -43,6 +44,9 @@ struct ProcessResult {
     // none of the good's own when it is in Annex II, and a precursor's only when that precursor
     // is not in Annex II.
     Traced see_indirect_counted;
+    // The process's own attributed indirect emissions that count (tCO2e): all of them, or none
+    // when its good is in Annex II in the definitive period.
+    Traced own_indirect_counted;
     // Some precursor figure behind this good, at any depth, is a default value.
     bool uses_default_values = false;
     // Electricity consumed by the process itself, and the emissions of it (for the factor).
@@ -69,6 +73,8 @@ struct GoodResult {
     Quantity electricity_emissions{0, units::tCO2e()};
     std::string electricity_source;
     std::vector<std::string> electricity_factor_sources;
+    // Where the SEE comes from: one share per source, correction, electricity and precursor.
+    SeeBreakdown breakdown;
 };
 
 struct CalcResult {

@@ -3,6 +3,7 @@
 #include "core/text.h"
 #include "writers/csv_writer.h"
 #include "writers/json_writer.h"
+#include "writers/rounding.h"
 
 #include <fmt/format.h>
 #include <pugixml.hpp>
@@ -15,10 +16,10 @@ namespace cbam {
 namespace {
 
 
-std::string see(const Decimal& d) { return d.to_fixed(5); }
-std::string t3(const Decimal& d) { return d.to_fixed(3); }
-std::string eur(const Decimal& d) { return d.to_fixed(2); }
-std::string qty(const Decimal& d) { return d.is_terminating() ? d.to_string() : d.to_fixed(6); }
+std::string see(const Decimal& d) { return format_see(d); }
+std::string t3(const Decimal& d) { return format_tonnes(d); }
+std::string eur(const Decimal& d) { return format_eur(d); }
+std::string qty(const Decimal& d) { return format_amount(d); }
 
 std::string join(const std::vector<std::string>& v, const char* sep) {
     std::string out;

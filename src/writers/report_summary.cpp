@@ -2,6 +2,7 @@
 
 #include "core/text.h"
 #include "writers/csv_writer.h"
+#include "writers/rounding.h"
 
 #include <fmt/format.h>
 
@@ -11,9 +12,9 @@ namespace cbam {
 
 namespace {
 
-constexpr int kEmissionDigits = 3;
-std::string qty(const Decimal& d) { return d.is_terminating() ? d.to_string() : d.to_fixed(6); }
-std::string pct(const Decimal& share) { return (share * Decimal(100)).to_fixed(1); }
+constexpr int kEmissionDigits = kTonnesDecimals;
+std::string qty(const Decimal& d) { return format_amount(d); }
+std::string pct(const Decimal& share) { return format_percent(share); }
 }  // namespace
 
 std::string summary_to_csv(const QuarterResult& r) {

@@ -26,6 +26,16 @@ std::string indirect_rule(const GoodResult& g, Scope scope) {
 
 }  // namespace
 
+const char* share_kind(SeeShare::Kind k) {
+    switch (k) {
+        case SeeShare::Kind::Source: return "source";
+        case SeeShare::Kind::Correction: return "correction";
+        case SeeShare::Kind::Electricity: return "electricity";
+        case SeeShare::Kind::Precursor: return "precursor";
+    }
+    return "";
+}
+
 ElectricityFigures electricity_figures(const GoodResult& g) {
     ElectricityFigures out;
     if (g.electricity_consumed.value().is_zero()) {
@@ -87,6 +97,18 @@ std::string see_to_json(const Installation& inst, const CalcResult& r) {
         for (const auto& p : g.process_ids) j.string(p);
         j.end_array();
         j.key("precursor_default_values").boolean(g.uses_default_values);
+        j.key("default_values_share_pct").number(format_percent(g.breakdown.default_share.value()));
+        j.key("breakdown").begin_array();
+        for (const auto& s : g.breakdown.shares) {
+            j.begin_object();
+            j.key("kind").string(share_kind(s.kind)).key("process").string(s.process_id).key("label").string(s.label);
+            if (!s.supplier_id.empty()) j.key("supplier_id").string(s.supplier_id);
+            if (s.kind == SeeShare::Kind::Precursor) j.key("default_values").boolean(s.default_values);
+            j.key("see_direct").number(format_see(s.direct.value())).key("see_indirect").number(format_see(s.indirect.value()));
+            j.key("see_indirect_counted").number(format_see(s.indirect_counted.value())).key("see_total").number(format_see(s.total.value()));
+            j.end_object();
+        }
+        j.end_array();
         j.end_object();
     }
     j.end_array();

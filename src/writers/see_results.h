@@ -15,6 +15,10 @@ std::string see_to_csv(const Installation& inst, const CalcResult& r);
 std::string see_to_json(const Installation& inst, const CalcResult& r);
 std::string see_to_table(const Installation& inst, const CalcResult& r);
 
+// "source", "correction", "electricity" or "precursor": the kind of a share of the SEE as the JSON
+// output names it.
+const char* share_kind(SeeShare::Kind k);
+
 // Electricity fields of a communication, as text with kElectricityDecimals decimals (empty when
 // not computable): the factor of the electricity the good's processes consumed (tCO2/MWh), and the
 // consumption per unit of good that gives the indirect SEE at that factor (MWh/t).
