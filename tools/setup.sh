@@ -10,9 +10,14 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$here"
 job=${1:-build}
 
-packages=(build-essential cmake pkg-config libpugixml-dev libboost-dev libcsv-dev libfmt-dev catch2 libxml2-dev libxml2-utils libssl-dev)
-# The test job also builds with sanitizers and runs the libFuzzer targets: clang and its runtimes.
-[ "$job" = test ] && packages+=(clang libclang-rt-14-dev)
+packages=(build-essential cmake pkg-config libpugixml-dev libboost-dev libcsv-dev libfmt-dev catch2 libxml2-dev libxml2-utils libssl-dev
+          nlohmann-json3-dev)
+# npm fetches the chart library the HTML pages bundle (web/package-lock.json pins it); Debian's
+# nodejs and npm unless a Node.js with npm is already there.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+# The test job also builds with sanitizers and runs the libFuzzer targets: clang and its runtimes;
+# and opens the HTML pages in a real browser: Debian's chromium, with CJK fonts for the zh-TW pages.
+[ "$job" = test ] && packages+=(clang libclang-rt-14-dev chromium fonts-noto-cjk)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -23,6 +28,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# The chart library (Chart.js) bundled into the HTML pages, at the version and integrity that
+# web/package-lock.json records; cbam also checks its SHA-256 (web/chart.js.sha256). Without it
+# the pages are still written, with a notice instead of charts.
+if ! npm ci --prefix web --no-audit --no-fund --ignore-scripts --loglevel=error; then
+  [ "$job" = test ] && { echo "setup: could not install the chart library with npm" >&2; exit 1; }
+  echo "setup: warning: could not install the chart library with npm: HTML pages will have no charts" >&2
+fi
+# The browser tests drive Debian's chromium through playwright-core (test-only; it downloads no browser).
+[ "$job" = test ] && npm ci --prefix tests/browser --no-audit --no-fund --ignore-scripts --loglevel=error
 
 build=${CBAM_BUILD_DIR:-build}
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=${CBAM_BUILD_TYPE:-RelWithDebInfo} >/dev/null
