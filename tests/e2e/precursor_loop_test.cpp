@@ -16,6 +16,8 @@
 //   y' = 0.6 + 0.4/33 = 20.2/33 = 101/165 = 0.612121… → 0.61212
 //   check: 500 × 101/165 − 50 × 4/33 = (50 500 − 1 000)/165 = 300
 // Totals: BF 52/33 + 4/33 = 56/33 = 1.696969… → 1.69697;  DRP 125/165 + 101/165 = 226/165 = 1.369696… → 1.36970
+#include "calc/embedded_emissions.h"
+#include "importers/installation_reader.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>
@@ -84,4 +86,27 @@ TEST_CASE("precursor loop from CSV: singular masses are refused, nothing is writ
     CHECK(r.err.find("precursor loop between processes BF, DRP") != std::string::npos);
     CHECK(r.err.find("singular") != std::string::npos);
     CHECK_FALSE(cbam::test::file_exists(dir.file("see.csv")));
+}
+
+TEST_CASE("precursor loop: the breakdown of pig iron's SEE adds up to the solved figures", "[e2e][loop][breakdown]") {
+    // BF's own stack: 1 500 / 1 000 = 1.5; the DRI it charges: 100 t × 25/33 / 1 000 = 5/66;
+    // 1.5 + 5/66 = 104/66 = 52/33, the solved direct SEE. Indirect: the electricity 60 / 1 000 = 0.06
+    // and the DRI's 100 × 101/165 / 1 000 = 101/1 650; 0.06 + 101/1 650 = 200/1 650 = 4/33.
+    cbam::test::ScratchDir dir;
+    write_loop_installation(dir);
+    cbam::Installation inst = cbam::read_installation(dir.path());
+    cbam::CalcResult r = cbam::calculate(inst, cbam::Scope::Transitional);
+    const cbam::GoodResult* pig = r.find("72011011");
+    REQUIRE(pig);
+    const auto& shares = pig->breakdown.shares;
+    REQUIRE(shares.size() == 3);
+    CHECK(shares[0].label == "BF-STACK");
+    CHECK(shares[0].direct.value() == cbam::test::D("1.5"));
+    CHECK(shares[1].kind == cbam::SeeShare::Kind::Electricity);
+    CHECK(shares[1].indirect.value() == cbam::test::D("0.06"));
+    CHECK(shares[2].from_process == "DRP");
+    CHECK(shares[2].direct.value() == cbam::test::D(5, 66));
+    CHECK(shares[2].indirect.value() == cbam::test::D(101, 1650));
+    CHECK(pig->see_direct.value() == cbam::test::D(52, 33));
+    CHECK(pig->see_indirect.value() == cbam::test::D(4, 33));
 }
