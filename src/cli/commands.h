@@ -3,7 +3,7 @@
 
 #include "audit/bundle.h"
 #include "calc/quarter.h"
-#include "importers/csv_reader.h"
+#include "io/csv_reader.h"
 
 #include <string>
 #include <vector>

@@ -2,7 +2,7 @@
 // as it is read, so millions of lines never sit in memory. Problems are added to `diags`.
 #pragma once
 
-#include "importers/csv_reader.h"
+#include "io/csv_reader.h"
 #include "model/customs_line.h"
 #include "registry/countries.h"
 

@@ -2,7 +2,7 @@
 // country of production, and certificate prices with their dates.
 #pragma once
 
-#include "importers/csv_reader.h"
+#include "io/csv_reader.h"
 #include "model/declaration_inputs.h"
 #include "registry/countries.h"
 

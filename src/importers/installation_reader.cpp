@@ -1,7 +1,7 @@
 #include "importers/installation_reader.h"
 #include "core/text.h"
 
-#include "importers/csv_table.h"
+#include "io/csv_table.h"
 
 #include <fmt/format.h>
 

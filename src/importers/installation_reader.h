@@ -3,7 +3,7 @@
 // read_installation throws one InputError listing them all.
 #pragma once
 
-#include "importers/csv_reader.h"
+#include "io/csv_reader.h"
 #include "model/installation.h"
 #include "registry/cn_registry.h"
 #include "registry/countries.h"

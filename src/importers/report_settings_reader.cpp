@@ -1,6 +1,6 @@
 #include "importers/report_settings_reader.h"
 
-#include "importers/csv_table.h"
+#include "io/csv_table.h"
 
 #include <fmt/format.h>
 

@@ -3,7 +3,7 @@
 // customs lines.
 #pragma once
 
-#include "importers/csv_reader.h"
+#include "io/csv_reader.h"
 #include "model/report_settings.h"
 #include "registry/countries.h"
 

@@ -1,6 +1,6 @@
 #include "importers/supplier_reader.h"
 
-#include "importers/csv_table.h"
+#include "io/csv_table.h"
 
 #include <fmt/format.h>
 

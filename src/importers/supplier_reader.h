@@ -3,7 +3,7 @@
 // category (no CN code) are skipped; one row per installation and CN code.
 #pragma once
 
-#include "importers/csv_reader.h"
+#include "io/csv_reader.h"
 #include "model/supplier_emissions.h"
 #include "registry/cn_registry.h"
 #include "registry/countries.h"

@@ -1,6 +1,6 @@
 #include "registry/default_values.h"
 
-#include "importers/csv_table.h"
+#include "io/csv_table.h"
 #include "registry/cn_registry.h"
 
 namespace cbam {

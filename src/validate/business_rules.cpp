@@ -1,7 +1,7 @@
 #include "validate/business_rules.h"
 
 #include "core/decimal.h"
-#include "importers/csv_table.h"
+#include "io/csv_table.h"
 #include "importers/qreport_dom.h"
 
 #include <fmt/format.h>

@@ -1,8 +1,8 @@
-// Unit tests of the CSV layer: read_csv (src/importers/csv_reader.h) on files written to a
-// scratch folder, and read_table / CsvRow (src/importers/csv_table.h) for header and field checks.
+// Unit tests of the CSV layer: read_csv (src/io/csv_reader.h) on files written to a
+// scratch folder, and read_table / CsvRow (src/io/csv_table.h) for header and field checks.
 // Expected line numbers are counted by hand from the text written (1-based physical lines).
-#include "importers/csv_reader.h"
-#include "importers/csv_table.h"
+#include "io/csv_reader.h"
+#include "io/csv_table.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>

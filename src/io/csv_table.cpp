@@ -1,4 +1,4 @@
-#include "importers/csv_table.h"
+#include "io/csv_table.h"
 #include "core/text.h"
 
 #include <fmt/format.h>

@@ -1,4 +1,4 @@
-#include "importers/csv_reader.h"
+#include "io/csv_reader.h"
 
 #include <csv.h>
 #include <fmt/format.h>

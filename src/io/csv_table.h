@@ -5,7 +5,7 @@
 #include "core/decimal.h"
 #include "core/error.h"
 #include "core/unit.h"
-#include "importers/csv_reader.h"
+#include "io/csv_reader.h"
 
 #include <functional>
 #include <initializer_list>
