@@ -6,6 +6,7 @@ namespace cbam {
 
 std::string SourceLocation::to_string() const {
     std::string s = file.empty() ? std::string("<input>") : file;
+    if (!sheet.empty()) s += ":" + sheet + (cell.empty() ? "" : "!" + cell);
     if (line > 0) s += fmt::format(":{}", line);
     if (column > 0) s += fmt::format(":{}", column);
     if (!field.empty()) s += fmt::format(" ({})", field);

@@ -4,20 +4,37 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cbam {
 
 // Where a value came from: file, 1-based physical line, 1-based column (CSV field index),
 // and the column's header name. Line 0 means "the file as a whole".
+// In a spreadsheet (xlsx) the place is a sheet and a cell instead of a line and a column:
+// sheet "D_Processes", cell "L23" (line and column stay 0).
 struct SourceLocation {
+    SourceLocation() = default;
+    SourceLocation(std::string file_, std::size_t line_ = 0, std::size_t column_ = 0, std::string field_ = {})
+        : file(std::move(file_)), line(line_), column(column_), field(std::move(field_)) {}
+
     std::string file;
     std::size_t line = 0;
     std::size_t column = 0;
     std::string field;
+    std::string sheet;  // workbook sheet, when the file is a spreadsheet
+    std::string cell;   // A1 reference within `sheet` ("L23"); empty with a sheet: the sheet as a whole
 
-    // "dir/processes.csv:12:3 (activity_level)"
+    // "dir/processes.csv:12:3 (activity_level)"; "in.xlsx:D_Processes!L23 (DirEm*)"
     std::string to_string() const;
+    // A location in a workbook.
+    static SourceLocation in_sheet(std::string file, std::string sheet, std::string cell, std::string field = {}) {
+        SourceLocation l(std::move(file));
+        l.sheet = std::move(sheet);
+        l.cell = std::move(cell);
+        l.field = std::move(field);
+        return l;
+    }
 };
 
 struct Diagnostic {
