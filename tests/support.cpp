@@ -104,4 +104,11 @@ Decimal D(const char* text) {
     return *d;
 }
 
+std::string official_template(const std::string& version) {
+    const char* env = std::getenv("CBAM_TEMPLATE_DIR");
+    std::string dir = env && *env ? env : source_path("../shared/templates");
+    std::string path = dir + "/CBAM Communication template for installations_en_" + version + ".xlsx";
+    return fs::exists(path) ? path : std::string();
+}
+
 }  // namespace cbam::test

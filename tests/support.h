@@ -41,6 +41,11 @@ private:
 };
 
 std::string read_file(const std::string& path);
+
+// The Commission's blank communication template (never copied into the project): the file in
+// $CBAM_TEMPLATE_DIR, by default ../shared/templates beside the source tree. Empty when absent
+// (the tests that need it are then skipped, with a message).
+std::string official_template(const std::string& version = "20241213");
 bool file_exists(const std::string& path);
 
 // Shorthand for exact expected values: D("2.746") or D(3295, 1200)... see Decimal::parse / ratio.

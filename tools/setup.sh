@@ -10,7 +10,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$here"
 job=${1:-build}
 
-packages=(build-essential cmake pkg-config libpugixml-dev libboost-dev libcsv-dev libfmt-dev catch2 libxml2-dev libxml2-utils libssl-dev
+packages=(build-essential cmake pkg-config libpugixml-dev libboost-dev libcsv-dev libfmt-dev catch2 libxml2-dev libxml2-utils libssl-dev libzip-dev
           nlohmann-json3-dev)
 # npm fetches the chart library the HTML pages bundle (web/package-lock.json pins it); Debian's
 # nodejs and npm unless a Node.js with npm is already there.
