@@ -66,6 +66,12 @@ std::string_view CsvRow::cell(std::string_view column) const {
     return trim(rec_.fields[it->second]);
 }
 
+std::string_view CsvRow::raw(std::string_view column) const {
+    auto it = cols_.find(column);
+    if (it == cols_.end() || it->second >= rec_.fields.size()) return {};
+    return rec_.fields[it->second];
+}
+
 void CsvRow::error(std::string_view column, std::string message) const { diags_.add(at(column), std::move(message)); }
 
 std::optional<std::string> CsvRow::text(std::string_view column, bool required) const {

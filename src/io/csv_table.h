@@ -36,6 +36,8 @@ public:
     SourceLocation row_location() const { return {file_, rec_.line, 0, ""}; }
     // The cell, trimmed; empty when the column is absent or the cell blank.
     std::string_view cell(std::string_view column) const;
+    // The cell exactly as written (not trimmed): for data whose spaces matter.
+    std::string_view raw(std::string_view column) const;
     bool has(std::string_view column) const { return !cell(column).empty(); }
 
     void error(std::string_view column, std::string message) const;
