@@ -110,9 +110,9 @@ struct QuarterBuilder::Impl {
     std::vector<SkippedLine> skipped;
     std::size_t lines = 0, reported = 0;
 
-    void skip(const CustomsLine& l, std::string reason) {
+    void skip(const CustomsLine& l, std::string reason, const char* code) {
         skipped.push_back({l.where, l.declaration, l.item, l.cn_code, l.origin,
-                           l.supplementary_units && l.cn_code == "27160000" ? *l.supplementary_units : l.net_mass_t, std::move(reason)});
+                           l.supplementary_units && l.cn_code == "27160000" ? *l.supplementary_units : l.net_mass_t, std::move(reason), code});
     }
 
     void add(const CustomsLine& l, Diagnostics& diags) {
@@ -133,14 +133,14 @@ struct QuarterBuilder::Impl {
             diags.add(at("cn_code"), fmt::format("expected an 8-digit CN code, found \"{}\"", l.cn_code));
             return;
         }
-        if (!c->in_scope) return skip(l, "not a CBAM good: " + c->reason);
+        if (!c->in_scope) return skip(l, "not a CBAM good: " + c->reason, "not_cbam_good");
         const CustomsProcedure* proc = customs_procedure(l.requested_procedure);
         if (!proc) return;  // the reader reported it
-        if (!proc->reportable) return skip(l, fmt::format("requested procedure {} ({}): {}", proc->code, proc->meaning, proc->not_reported_because));
+        if (!proc->reportable) return skip(l, fmt::format("requested procedure {} ({}): {}", proc->code, proc->meaning, proc->not_reported_because), "procedure");
         const Country* origin = country(l.origin);
-        if (origin && origin->status == CbamOrigin::Eu) return skip(l, fmt::format("origin {} is an EU Member State: not a CBAM import", l.origin));
+        if (origin && origin->status == CbamOrigin::Eu) return skip(l, fmt::format("origin {} is an EU Member State: not a CBAM import", l.origin), "eu_origin");
         if (origin && origin->status == CbamOrigin::Exempt)
-            return skip(l, fmt::format("origin {} ({}) is exempt under Annex III of Regulation (EU) 2023/956", l.origin, origin->name));
+            return skip(l, fmt::format("origin {} ({}) is exempt under Annex III of Regulation (EU) 2023/956", l.origin, origin->name), "exempt_origin");
         const bool electricity = l.cn_code == "27160000";
         // Parties
         const std::string& role = settings.declarant.role;
@@ -284,11 +284,14 @@ struct QuarterBuilder::Impl {
                 Decimal ind = e->indirect ? qty * e->indirect->see : Decimal(0);
                 sum.direct += dir;
                 sum.indirect += ind;
-                if (e->direct.determination_type == "02" || e->direct.determination_type_electricity == "02") sum.from_default_values += dir + ind;
+                bool on_defaults = e->direct.determination_type == "02" || e->direct.determination_type_electricity == "02";
+                if (on_defaults) sum.from_default_values += dir + ind;
+                out.entries.push_back({k.cn, k.origin, inst_id, e->installation ? e->installation->name : "", e->production_country, on_defaults, qty, dir, ind});
                 ++sum.installations;
                 ig.emissions.push_back(std::move(*e));
             }
-            if (sum.complex && sum.default_share() > Decimal::ratio(1, 5))
+            sum.default_limit_exceeded = sum.complex && sum.default_share() > Decimal::ratio(1, 5);
+            if (sum.default_limit_exceeded)
                 out.warnings.push_back(fmt::format("CN {} from {}: {}% of the embedded emissions of this complex good come from default values; "
                                                    "estimates may make up at most 20% for complex goods (IR 2023/1773 Art. 5)",
                                                    k.cn, k.origin, (sum.default_share() * Decimal(100)).to_fixed(1)));

@@ -39,6 +39,8 @@ struct SkippedLine {
     std::string declaration, item, cn_code, origin;
     Decimal quantity;
     std::string reason;
+    // Why, as a code for counting and translating: not_cbam_good, procedure, eu_origin, exempt_origin.
+    std::string reason_code;
 };
 
 // Per good of the report: the figures an importer checks before filing.
@@ -49,8 +51,20 @@ struct GoodSummary {
     Decimal direct, indirect;            // tCO2e embedded
     Decimal from_default_values;         // tCO2e of the entries on default values
     std::size_t installations = 0;
+    // A complex good whose share of default values is above the 20 % that estimates may make up
+    // (IR 2023/1773 Art. 5); a warning says so too.
+    bool default_limit_exceeded = false;
     Decimal total() const { return direct + indirect; }
     Decimal default_share() const;       // 0..1
+};
+
+// One emissions entry of the report with the embedded emissions it stands for.
+struct EntryFigures {
+    std::string cn_code, origin;
+    std::string installation_id, installation_name, production_country;  // id empty: default values
+    bool default_values = false;
+    Decimal quantity;         // t (MWh for electricity)
+    Decimal direct, indirect; // tCO2e embedded
 };
 
 struct QuarterResult {
@@ -59,6 +73,7 @@ struct QuarterResult {
     // values): the customs lines summed (up to 20 named, then a count) and the source of its SEE.
     std::map<std::string, std::string> provenance;
     std::vector<GoodSummary> summary;
+    std::vector<EntryFigures> entries;  // in the report's order
     std::vector<SkippedLine> skipped;
     std::vector<std::string> warnings;
     std::size_t lines_read = 0, lines_reported = 0;

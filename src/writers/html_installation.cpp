@@ -163,27 +163,18 @@ std::string see_to_html(const Installation& inst, const CalcResult& r, const Htm
         std::string key = row_key(g);
         page.heading(2, cat.format("calc.where_from", {{"good", names}}), "good-" + (g.cn_code.empty() ? std::to_string(i) : g.cn_code));
 
-        nlohmann::json labels = nlohmann::json::array(), direct = nlohmann::json::array(), counted = nlohmann::json::array(),
-                       not_counted = nlohmann::json::array();
+        nlohmann::json labels = nlohmann::json::array();
+        ChartSeries direct{cat("col.see_direct"), kDirectColour, {}}, counted{cat("calc.chart.indirect_counted"), kIndirectColour, {}},
+            not_counted{cat("calc.chart.indirect_not_counted"), kNotCountedColour, {}};
         for (const auto& s : g.breakdown.shares) {
             labels.push_back(chart_label(cat, s));
-            direct.push_back(format_see(s.direct.value()));
+            direct.values.push_back(format_see(s.direct.value()));
+            // A share's indirect emissions count entirely or not at all.
             bool is_counted = s.indirect_counted.value() == s.indirect.value();
-            counted.push_back(format_see(is_counted ? s.indirect_counted.value() : Decimal(0)));
-            not_counted.push_back(format_see(is_counted ? Decimal(0) : s.indirect.value()));
+            counted.values.push_back(format_see(is_counted ? s.indirect_counted.value() : Decimal(0)));
+            not_counted.values.push_back(format_see(is_counted ? Decimal(0) : s.indirect.value()));
         }
-        nlohmann::json config = {
-            {"type", "bar"},
-            {"data",
-             {{"labels", labels},
-              {"datasets",
-               {{{"label", cat("col.see_direct")}, {"data", direct}, {"backgroundColor", kDirectColour}},
-                {{"label", cat("calc.chart.indirect_counted")}, {"data", counted}, {"backgroundColor", kIndirectColour}},
-                {{"label", cat("calc.chart.indirect_not_counted")}, {"data", not_counted}, {"backgroundColor", kNotCountedColour}}}}}},
-            {"options",
-             {{"indexAxis", "y"},
-              {"scales", {{"x", {{"stacked", true}, {"title", {{"display", true}, {"text", g.see_unit.symbol()}}}}}, {"y", {{"stacked", true}, {"ticks", {{"autoSkip", false}}}}}}},
-              {"plugins", {{"legend", {{"position", "bottom"}}}}}}}};
+        nlohmann::json config = stacked_bars(labels, {direct, counted, not_counted}, g.see_unit.symbol());
         page.chart(config, cat.format("calc.chart.caption", {{"good", names}, {"unit", g.see_unit.symbol()}}));
 
         page.raw("<table>\n" + html_row({html_escape(cat("calc.col.where")), html_escape(cat("calc.col.basis")), "\x01" + html_escape(cat("col.see_direct")),

@@ -100,6 +100,18 @@ std::string html_escape(std::string_view text) {
     return out;
 }
 
+nlohmann::json stacked_bars(const nlohmann::json& labels, const std::vector<ChartSeries>& series, const std::string& axis_title) {
+    nlohmann::json datasets = nlohmann::json::array();
+    for (const auto& s : series) datasets.push_back({{"label", s.name}, {"data", s.values}, {"backgroundColor", s.colour}});
+    return {{"type", "bar"},
+            {"data", {{"labels", labels}, {"datasets", datasets}}},
+            {"options",
+             {{"indexAxis", "y"},
+              {"scales",
+               {{"x", {{"stacked", true}, {"title", {{"display", true}, {"text", axis_title}}}}}, {"y", {{"stacked", true}, {"ticks", {{"autoSkip", false}}}}}}},
+              {"plugins", {{"legend", {{"position", "bottom"}}}}}}}};
+}
+
 std::string html_row(const std::vector<std::string>& cells, bool header, std::string_view css_class) {
     std::string out = css_class.empty() ? "<tr>" : fmt::format("<tr class=\"{}\">", css_class);
     for (const auto& c : cells) {

@@ -57,6 +57,14 @@ private:
     int charts_written_ = 0;
 };
 
+// A Chart.js configuration of horizontal stacked bars: one bar per label, one dataset per series
+// (its name, colour, and one decimal string per label).
+struct ChartSeries {
+    std::string name, colour;
+    std::vector<std::string> values;
+};
+nlohmann::json stacked_bars(const nlohmann::json& labels, const std::vector<ChartSeries>& series, const std::string& axis_title);
+
 // A table row of cells (each already HTML); `header` rows use <th>. Figures, and cells starting
 // with \x01 (the mark is dropped), are numbers: right-aligned.
 std::string html_row(const std::vector<std::string>& cells, bool header = false, std::string_view css_class = {});

@@ -30,9 +30,20 @@ std::string summary_to_csv(const QuarterResult& r) {
 
 std::string skipped_to_csv(const QuarterResult& r) {
     CsvWriter w;
-    w.row({"file", "line", "declaration", "item", "cn_code", "origin", "quantity", "reason"});
+    w.row({"file", "line", "declaration", "item", "cn_code", "origin", "quantity", "reason", "reason_code"});
     for (const auto& s : r.skipped)
-        w.row({file_name(s.where.file), std::to_string(s.where.line), s.declaration, s.item, s.cn_code, s.origin, qty(s.quantity), s.reason});
+        w.row({file_name(s.where.file), std::to_string(s.where.line), s.declaration, s.item, s.cn_code, s.origin, qty(s.quantity), s.reason,
+               s.reason_code});
+    return w.str();
+}
+
+std::string totals_to_csv(const QuarterTotals& t) {
+    CsvWriter w;
+    w.row({"group", "key", "installation_name", "embedded_direct_tco2e", "embedded_indirect_tco2e", "embedded_total_tco2e",
+           "default_values_share_pct", "emissions_entries"});
+    for (const auto& row : t.rows)
+        w.row({row.group, row.key, row.name, row.direct.to_fixed(kEmissionDigits), row.indirect.to_fixed(kEmissionDigits),
+               row.total().to_fixed(kEmissionDigits), pct(row.default_share()), std::to_string(row.entries.size())});
     return w.str();
 }
 

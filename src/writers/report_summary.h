@@ -1,9 +1,11 @@
 // The summary written next to a quarterly report: per CN code and origin, the quantity, embedded
 // emissions direct / indirect / total and the share from default values; and the customs lines
-// that were not reported, with the reason. Emissions are rounded to 3 decimals (tCO2e) here.
+// that were not reported, with the reason; the totals by CN code, origin and installation.
+// Emissions are rounded to 3 decimals (tCO2e) here.
 #pragma once
 
 #include "calc/quarter.h"
+#include "calc/quarter_totals.h"
 
 #include <string>
 
@@ -11,6 +13,8 @@ namespace cbam {
 
 std::string summary_to_csv(const QuarterResult& r);
 std::string skipped_to_csv(const QuarterResult& r);
+// group (cn_code, origin, installation, all), key, and the embedded emissions of the group.
+std::string totals_to_csv(const QuarterTotals& t);
 std::string summary_to_table(const QuarterResult& r);
 
 }  // namespace cbam
