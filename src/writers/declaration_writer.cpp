@@ -198,6 +198,43 @@ std::string declaration_to_xml(const DeclarationResult& r, const ReportSettings&
     return out.str();
 }
 
+std::string year_totals_to_csv(const std::vector<YearTotalsRow>& rows) {
+    CsvWriter w;
+    w.row({"group", "key", "installation_name", "embedded_tco2e", "fa_adjustment_tco2e", "carbon_price_deduction", "certificates", "cost_eur", "goods"});
+    for (const auto& row : rows)
+        w.row({row.group, row.key, row.name, t3(row.embedded), t3(row.fa_adjustment), t3(row.deduction), t3(row.certificates), eur(row.cost),
+               std::to_string(row.entries.size())});
+    return w.str();
+}
+
+std::string comparisons_to_csv(const DeclarationResult& r, const std::vector<ActualDataComparison>& comparisons) {
+    CsvWriter w;
+    w.row({"installation_id", "installation_name", "importer", "cn_code", "origin", "quantity", "unit", "verified", "certificates_at_defaults",
+           "cost_at_defaults_eur", "certificates_at_actual", "cost_at_actual_eur", "saving_eur", "note"});
+    auto opt = [](const std::optional<Decimal>& d, std::string (*f)(const Decimal&)) { return d ? f(*d) : std::string(); };
+    for (const auto& c : comparisons) {
+        const DeclarationEntry& e = r.entries[c.entry];
+        std::string note = !c.verified ? "not verified: default values apply in the declaration" : "";
+        if (!c.cost_at_defaults) note += (note.empty() ? "" : "; ") + std::string("no default value: ") + c.why_defaults;
+        if (!c.cost_at_actual) note += (note.empty() ? "" : "; ") + std::string("actual data not usable: ") + c.why_actual;
+        if (auto s = c.saving(); s && s->sign() < 0) note += (note.empty() ? "" : "; ") + std::string("the actual data costs more than default values");
+        w.row({c.installation_id, c.installation_name, c.importer, c.cn_code, c.origin, qty(e.quantity.value()), unit_of(e), c.verified ? "yes" : "no",
+               opt(c.certificates_at_defaults, t3), opt(c.cost_at_defaults, eur), opt(c.certificates_at_actual, t3), opt(c.cost_at_actual, eur),
+               opt(c.saving(), eur), note});
+    }
+    return w.str();
+}
+
+std::string holding_to_csv(const HoldingCheck& h) {
+    CsvWriter w;
+    w.row({"quarter_end", "quarter", "certificates_at_defaults", "required", "held", "short_by", "notes"});
+    std::string short_by;
+    if (h.held) short_by = t3(h.required - *h.held > Decimal(0) ? h.required - *h.held : Decimal(0));
+    w.row({h.date, std::to_string(h.quarter), t3(h.certificates_at_defaults), t3(h.required), h.held ? h.held->to_string() : "", short_by,
+           join(h.notes, "; ")});
+    return w.str();
+}
+
 std::string declaration_to_table(const DeclarationResult& r) {
     std::vector<std::vector<std::string>> rows;
     rows.push_back({"importer", "CN code", "origin", "installation", "basis", "quantity", "SEE", "embedded t", "FA adj. t", "deduct.", "certificates",

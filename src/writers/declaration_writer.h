@@ -9,6 +9,7 @@
 #pragma once
 
 #include "calc/declaration.h"
+#include "calc/year_figures.h"
 #include "model/report_settings.h"
 
 #include <string>
@@ -25,6 +26,11 @@ std::string declaration_to_json(const DeclarationResult& r, const ReportSettings
 std::string declaration_to_xml(const DeclarationResult& r, const ReportSettings& s);
 std::string line_status_to_csv(const DeclarationResult& r);
 std::string declaration_to_table(const DeclarationResult& r);
+// The totals by importer and installation (FILE.totals.csv), what each installation's actual data
+// saves against default values (FILE.savings.csv), and a quarterly holding check.
+std::string year_totals_to_csv(const std::vector<YearTotalsRow>& rows);
+std::string comparisons_to_csv(const DeclarationResult& r, const std::vector<ActualDataComparison>& comparisons);
+std::string holding_to_csv(const HoldingCheck& h);
 // Certificates to surrender for the year: the total rounded to full tonnes.
 Decimal certificates_to_surrender(const DeclarationResult& r);
 
