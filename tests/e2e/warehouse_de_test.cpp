@@ -415,7 +415,7 @@ TEST_CASE("warehouse-de: Egyptian ammonium nitrate, unverified data, default val
     CHECK(e.cost.value() == D("25324.34"));
 }
 
-TEST_CASE("warehouse-de: Norwegian steel is out of scope and adds nothing to the 50 t; procedure 71 is not reportable", "[e2e][warehouse-de]") {
+TEST_CASE("warehouse-de: Norwegian steel is out of scope and adds nothing to the 50 t, procedure 71 is not reportable", "[e2e][warehouse-de]") {
     auto d = declare_warehouse_de();
     const DeclarationResult& r = d->r;
     REQUIRE(r.lines.size() == 12);  // customs.csv lines 2-13
@@ -527,7 +527,7 @@ TEST_CASE("warehouse-de: the quarterly holding check on default values", "[e2e][
     }
 }
 
-TEST_CASE("warehouse-de: cbam declare writes the XML and the line statuses; the XML is valid", "[e2e][warehouse-de][cli]") {
+TEST_CASE("warehouse-de: cbam declare writes the XML and the line statuses, and the XML is valid", "[e2e][warehouse-de][cli]") {
     test::ScratchDir dir;
     auto r = test::run_cbam({"declare", test::source_path("fixtures/warehouse-de"), "--year", "2026", "-o", dir.file("d.xml")});
     INFO(r.err);

@@ -13,7 +13,7 @@ TEST_CASE("sha256_hex matches the FIPS 180-2 test vectors", "[robustness][audit]
     CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 }
 
-TEST_CASE("calc --audit: inputs, outputs, digests, assumptions and derivations; rerun reproduces them", "[robustness][audit]") {
+TEST_CASE("calc --audit: inputs, outputs, digests, assumptions and derivations, and rerun reproduces them", "[robustness][audit]") {
     test::ScratchDir d;
     // fertiliser-eg has a heat row without an emission factor: the default must show as an assumption.
     auto r = test::run_cbam({"calc", test::source_path("fixtures/fertiliser-eg"), "--audit", d.file("bundle")});

@@ -178,7 +178,7 @@ TEST_CASE("attribution: electricity produced is deducted from direct, consumed i
     CHECK_EXACT(a.indirect.q.value_in(units::tCO2e()), D("1300"));
 }
 
-TEST_CASE("attribution: a process with sources only; terms without data are not listed", "[unit][attribution]") {
+TEST_CASE("attribution: a process with sources only: terms without data are not listed", "[unit][attribution]") {
     InstallationBuilder b = full_installation();
     // P2: no source streams, heat import 1 TJ × 100 = 100 tCO2, electricity 999 MWh × 0.5 = 499.5 tCO2
     AttributedEmissions a = attribute(b.inst, b.inst.processes[1]);

@@ -70,7 +70,7 @@ TEST_CASE("read_csv: blank lines are skipped and later records keep their physic
     CHECK(r.records[2].fields == fields({"3", "4"}));
 }
 
-TEST_CASE("read_csv: a quoted field with line breaks keeps its record's first line; the next record gets its own",
+TEST_CASE("read_csv: a quoted field with line breaks keeps its record's first line, and the next record gets its own",
           "[unit][csv]") {
     test::ScratchDir dir;
     // line 1: header; lines 2-3: one record whose first field holds a line break; line 4: next record
