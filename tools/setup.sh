@@ -11,7 +11,7 @@ cd "$here"
 job=${1:-build}
 
 packages=(build-essential cmake pkg-config libpugixml-dev libboost-dev libcsv-dev libfmt-dev catch2 libxml2-dev libxml2-utils libssl-dev libzip-dev
-          nlohmann-json3-dev)
+          nlohmann-json3-dev libcli11-dev)
 # npm fetches the chart library the HTML pages bundle (web/package-lock.json pins it); Debian's
 # nodejs and npm unless a Node.js with npm is already there.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)

@@ -1,6 +1,8 @@
 #include "audit/bundle.h"
 #include "calc/embedded_emissions.h"
+#include "cli/command.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "core/atomic_file.h"
 #include "core/error.h"
 #include "importers/installation_reader.h"
@@ -17,10 +19,7 @@ namespace cbam::cli {
 
 namespace {
 
-constexpr const char* kCalcHelp = R"(Usage: cbam calc DIR [-o FILE] [--format csv|json|table] [--scope transitional|definitive]
-                 [--explain GOOD|CN|all]
-
-Computes the specific embedded emissions (SEE) of every good an installation makes, from the
+const char* kCalcDescription = R"(Computes the specific embedded emissions (SEE) of every good an installation makes, from the
 CSV files in DIR (installation.csv, processes.csv, source_streams.csv, ... as described in
 docs/installation-data.md), following Implementing Regulation (EU) 2023/1773 Annex III and its
 definitive-period successor (EU) 2025/2547:
@@ -31,31 +30,15 @@ definitive-period successor (EU) 2025/2547:
      (made in the installation, resolved recursively, or bought from suppliers);
   4. averaged over processes by production where one good comes from several routes.
 It prints a table of SEE direct, indirect and total per aggregated good and per CN code.
-
-Options:
-  -o, --output FILE   also write the results to FILE (CSV or JSON, by the file's extension
-                      unless --format says otherwise). Written whole or not at all.
-  --format FMT        csv, json or table (the format of FILE; 'table' only for the terminal)
-  --scope SCOPE       transitional: the total counts direct + indirect for every good;
-                      definitive: indirect emissions count only for goods outside Annex II of
-                      Regulation (EU) 2023/956 (cement, fertilisers, sintered ore).
-                      Default: from the installation's period_end (before 2026: transitional).
-  --explain WHAT      after the table, print the full derivation of a good's SEE: every input
-                      with file, line and column, every formula with its legal source, every
-                      intermediate value. WHAT is an aggregated good name, a CN code or 'all'.
-  --audit DIR         also write an audit bundle to the new folder DIR: the inputs, the outputs,
-                      their SHA-256, the data used, every assumption and the derivation of every
-                      figure; 'cbam rerun DIR' reproduces it (docs/audit.md)
-  -h, --help          this text
-
-Numbers are exact decimals; reported SEE are rounded once, to 5 decimals, half away from zero.
-Exit codes: 0 success, 1 input errors (all listed, nothing written), 2 usage, 3 output not written.
-
-Examples:
-  cbam calc fixtures/fastener-tw
-  cbam calc fixtures/fastener-tw -o see.csv
-  cbam calc fixtures/cement-vn --explain "Cement clinker"
 )";
+
+const char* kExplainDescription = R"(Prints the full derivation of the specific embedded emissions (SEE) of one good of an
+installation: every input with its file, line and column, every formula with its legal source,
+every intermediate value, so that an auditor can follow it by hand. The same as
+'cbam calc DIR --explain GOOD', without the table of all goods.
+)";
+
+const char* kNumbers = "Numbers are exact decimals; reported SEE are rounded once, to 5 decimals, half away from zero\n(docs/rounding.md).";
 
 struct Options {
     std::string dir, output, format, explain, audit;
@@ -63,91 +46,49 @@ struct Options {
     CsvDialect dialect;
 };
 
-// Returns nullopt after printing a usage error (stored in rc).
-std::optional<Options> parse(const Args& args, const char* command, bool explain_positional, int& rc) {
-    Options o;
-    std::vector<std::string> positional;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto value = [&](const char* name) -> std::optional<std::string> {
-            if (i + 1 >= args.size()) {
-                rc = usage_error(command, fmt::format("option {} needs a value", name));
-                return std::nullopt;
-            }
-            return args[++i];
-        };
-        std::string derr;
-        if (dialect_option(args, i, o.dialect, derr)) {
-            if (!derr.empty()) {
-                rc = usage_error(command, derr);
-                return std::nullopt;
-            }
-            continue;
-        }
-        if (a == "-h" || a == "--help") {
-            fmt::print("{}{}", kCalcHelp, kDialectHelp);
-            rc = exit_code::ok;
-            return std::nullopt;
-        } else if (a == "-o" || a == "--output") {
-            auto v = value("--output");
-            if (!v) return std::nullopt;
-            o.output = *v;
-        } else if (a == "--format") {
-            auto v = value("--format");
-            if (!v) return std::nullopt;
-            if (*v != "csv" && *v != "json" && *v != "table") {
-                rc = usage_error(command, fmt::format("--format expects csv, json or table, found '{}'", *v));
-                return std::nullopt;
-            }
-            o.format = *v;
-        } else if (a == "--scope") {
-            auto v = value("--scope");
-            if (!v) return std::nullopt;
-            o.scope = parse_scope(*v);
-            if (!o.scope) {
-                rc = usage_error(command, fmt::format("--scope expects transitional or definitive, found '{}'", *v));
-                return std::nullopt;
-            }
-        } else if (a == "--explain") {
-            auto v = value("--explain");
-            if (!v) return std::nullopt;
-            o.explain = *v;
-        } else if (a == "--audit") {
-            auto v = value("--audit");
-            if (!v) return std::nullopt;
-            o.audit = *v;
-        } else if (a.size() > 1 && a[0] == '-') {
-            rc = usage_error(command, fmt::format("unknown option '{}'", a));
-            return std::nullopt;
-        } else {
-            positional.push_back(a);
-        }
-    }
-    std::size_t want = explain_positional ? 2 : 1;
-    if (positional.size() != want) {
-        rc = usage_error(command, explain_positional ? "expected an installation directory and a good (name or CN code)"
-                                                     : "expected exactly one installation directory");
-        return std::nullopt;
-    }
-    o.dir = positional[0];
-    if (explain_positional) o.explain = positional[1];
-    if (!o.output.empty() && o.format.empty()) {
-        auto dot = o.output.rfind('.');
-        std::string ext = dot == std::string::npos ? "" : o.output.substr(dot + 1);
-        if (ext == "csv" || ext == "json") o.format = ext;
-        else {
-            rc = usage_error(command, fmt::format("cannot tell the format of '{}' from its extension: add --format csv or --format json", o.output));
-            return std::nullopt;
-        }
-    }
-    if (!o.output.empty() && o.format == "table") {
-        rc = usage_error(command, "--format table is for the terminal; write a file as csv or json");
-        return std::nullopt;
-    }
-    return o;
+void add_dir_argument(CLI::App& cmd, Options& o) {
+    cmd.add_option("DIR", o.dir, "the installation's data directory (docs/installation-data.md)")->required();
+}
+
+void add_scope_option(CLI::App& cmd, Options& o) {
+    cmd.add_option_function<std::string>(
+           "--scope",
+           [&o](const std::string& v) {
+               o.scope = parse_scope(v);
+               if (!o.scope) throw UsageError(fmt::format("--scope expects transitional or definitive, found '{}'", v));
+           },
+           "transitional: the total counts direct + indirect for every good; definitive: indirect emissions count only "
+           "for goods outside Annex II of Regulation (EU) 2023/956 (cement, fertilisers, sintered ore). Default: from "
+           "the installation's period_end (before 2026: transitional).")
+        ->type_name("SCOPE");
+}
+
+void add_calc_options(CLI::App& cmd, Options& o) {
+    add_dir_argument(cmd, o);
+    add_output_option(cmd, o.output,
+                      "also write the results to FILE (CSV or JSON, by the file's extension unless --format says otherwise). "
+                      "Written whole or not at all.");
+    cmd.add_option("--format", o.format, "csv, json or table (the format of FILE, or of what is printed; 'table' only for the terminal)")
+        ->type_name("FMT")
+        ->check(one_of("--format", {"csv", "json", "table"}));
+    add_scope_option(cmd, o);
+    cmd.add_option("--explain", o.explain,
+                   "after the table, print the full derivation of a good's SEE: every input with file, line and column, every "
+                   "formula with its legal source, every intermediate value. WHAT is an aggregated good name, a CN code or 'all'.")
+        ->type_name("WHAT");
+    add_audit_option(cmd, o.audit);
+    add_dialect_options(cmd, o.dialect);
+}
+
+void add_explain_options(CLI::App& cmd, Options& o) {
+    add_dir_argument(cmd, o);
+    cmd.add_option("GOOD", o.explain, "an aggregated good (\"Cement clinker\"), a CN code the installation makes, or 'all'")->required();
+    add_scope_option(cmd, o);
+    add_dialect_options(cmd, o.dialect);
 }
 
 int run(const Options& o, bool print_table) {
+    if (!o.output.empty() && o.format == "table") throw UsageError("--format table is for the terminal; write a file as csv or json");
     Installation inst = read_installation(o.dir, CnRegistry::builtin(), Countries::builtin(), o.dialect);
     Scope scope = o.scope.value_or(scope_for_period_end(inst.period_end));
     CalcResult result = calculate(inst, scope);
@@ -202,20 +143,52 @@ int run(const Options& o, bool print_table) {
     return exit_code::ok;
 }
 
-}  // namespace
-
-int calc(const Args& args) {
-    int rc = exit_code::ok;
-    auto o = parse(args, "calc", false, rc);
-    if (!o) return rc;
-    return run(*o, true);
+int run_calc(Options& o) {
+    if (!o.output.empty() && o.format.empty()) {
+        std::string ext = extension(o.output);
+        if (ext != "csv" && ext != "json")
+            throw UsageError(fmt::format("cannot tell the format of '{}' from its extension: add --format csv or --format json", o.output));
+        o.format = ext;
+    }
+    return run(o, true);
 }
 
-int explain(const Args& args) {
-    int rc = exit_code::ok;
-    auto o = parse(args, "explain", true, rc);
-    if (!o) return rc;
-    return run(*o, false);
+int run_explain(Options& o) { return run(o, false); }
+
+}  // namespace
+
+Command calc_command() {
+    return make_command<Options>(
+        {.name = "calc",
+         .synopsis = "DIR",
+         .summary = "Specific embedded emissions (SEE, tCO2e/t) of every good of an installation, from its CSV data directory "
+                    "(docs/installation-data.md).",
+         .usage = "cbam calc DIR [-o FILE] [--format FMT] [--scope SCOPE] [--explain WHAT] [options]",
+         .description = kCalcDescription,
+         .writes = "  FILE (-o)             the SEE of every good, CSV or JSON (by --format or FILE's extension)\n"
+                   "  DIR (--audit)         a new folder, the audit bundle (docs/audit.md)\n"
+                   "Nothing else; without -o or --audit nothing is written.",
+         .notes = kNumbers,
+         .exit_codes = {{exit_code::ok, ""}, {exit_code::input_error, ""}, {exit_code::usage, ""}, {exit_code::output_error, ""}},
+         .examples = {"cbam calc fixtures/fastener-tw", "cbam calc fixtures/fastener-tw -o out/see.csv --audit out/fastener-audit",
+                      "cbam calc fixtures/cement-vn --explain \"Cement clinker\""}},
+        add_calc_options, run_calc);
+}
+
+Command explain_command() {
+    return make_command<Options>(
+        {.name = "explain",
+         .synopsis = "DIR GOOD",
+         .summary = "The full derivation of a good's SEE: every input with file and line, every formula with its legal source. "
+                    "GOOD is an aggregated good (\"Cement clinker\") or a CN code.",
+         .usage = "cbam explain DIR GOOD [--scope transitional|definitive] [options]",
+         .description = kExplainDescription,
+         .writes = "  nothing: the derivation is printed.",
+         .notes = kNumbers,
+         .exit_codes = {{exit_code::ok, ""}, {exit_code::input_error, "the inputs are wrong, or the installation makes no such good"},
+                        {exit_code::usage, ""}},
+         .examples = {"cbam explain fixtures/cement-vn 25231000", "cbam explain fixtures/cement-vn \"Cement clinker\""}},
+        add_explain_options, run_explain);
 }
 
 }  // namespace cbam::cli

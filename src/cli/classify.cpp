@@ -1,4 +1,4 @@
-#include "cli/commands.h"
+#include "cli/command.h"
 #include "core/error.h"
 #include "registry/cn_registry.h"
 
@@ -7,38 +7,34 @@
 namespace cbam::cli {
 
 namespace {
-constexpr const char* kHelp = R"(Usage: cbam classify CN [CN...]
 
-Tells whether each CN code (8 digits; spaces and dots allowed, a 10-digit TARIC code is read by
+const char* kDescription = R"(Tells whether each CN code (8 digits; spaces and dots allowed, a 10-digit TARIC code is read by
 its first 8) is covered by the CBAM (Annex I of Regulation (EU) 2023/956), and if so its sector,
 aggregated goods category (Implementing Regulation (EU) 2023/1773 Annex II), greenhouse gases,
 whether it is a simple or complex good, its relevant precursors, and whether only its direct
 emissions count in the definitive period (Annex II of the Regulation).
-
-Exit code: 0 when every code was understood (in scope or not), 1 when a code is malformed.
-
-Example:
-  cbam classify 73181590 7204 1000 72022100
 )";
+
+struct Options {
+    std::vector<std::string> codes;
+};
+
+void add_options(CLI::App& cmd, Options& o) {
+    cmd.add_option("CN", o.codes, "one or more CN codes (a heading of 4 digits, a subheading of 6, a CN code of 8, a TARIC code of 10)")
+        ->required();
+}
 
 std::string join(const std::vector<std::string>& v, const char* sep) {
     std::string out;
     for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
     return out;
 }
-}  // namespace
 
-int classify(const Args& args) {
-    if (args.empty()) return usage_error("classify", "expected at least one CN code");
-    for (const auto& a : args)
-        if (a == "--help" || a == "-h") {
-            fmt::print("{}", kHelp);
-            return exit_code::ok;
-        }
+int run(Options& o) {
     const CnRegistry& reg = CnRegistry::builtin();
     int rc = exit_code::ok;
     bool first = true;
-    for (const auto& a : args) {
+    for (const auto& a : o.codes) {
         std::string err;
         auto c = reg.classify(a, &err);
         if (!c) {
@@ -67,6 +63,24 @@ int classify(const Args& args) {
         if (!c->reason.empty()) fmt::print("  note:                {}\n", c->reason);
     }
     return rc;
+}
+
+}  // namespace
+
+Command classify_command() {
+    return make_command<Options>({.name = "classify",
+                                  .synopsis = "CN...",
+                                  .summary = "Is a CN code a CBAM good? Prints its sector, aggregated goods category, greenhouse gases, "
+                                             "simple/complex and relevant precursors, or why it is out of scope.",
+                                  .usage = "cbam classify CN [CN...]",
+                                  .description = kDescription,
+                                  .writes = "  nothing: the answer is printed.",
+                                  .notes = "",
+                                  .exit_codes = {{exit_code::ok, "every code was understood, in scope or not"},
+                                                 {exit_code::input_error, "a code is malformed (the others are still answered)"},
+                                                 {exit_code::usage, ""}},
+                                  .examples = {"cbam classify 73181590 7204 1000 72022100"}},
+                                 add_options, run);
 }
 
 }  // namespace cbam::cli

@@ -1,4 +1,5 @@
-// One function per subcommand; each returns the process exit code (core/error.h exit_code).
+// What the commands share: running one, the inputs of a quarter, names of files written beside an
+// output, audit bundles.
 #pragma once
 
 #include "audit/bundle.h"
@@ -12,19 +13,12 @@ namespace cbam::cli {
 
 using Args = std::vector<std::string>;
 
-// Runs a subcommand (args[0] is its name); exceptions propagate to main.
+// Runs the command line `args` (args[0] is the command's name; no program name), parsing it with
+// the command's CLI11 declarations (cli/command.h); returns the exit code. Input, output and set-up
+// errors propagate as exceptions to main.
 int dispatch(const Args& args);
-int rerun(const Args& args);
-
-int classify(const Args& args);
-int calc(const Args& args);
-int explain(const Args& args);
-int validate(const Args& args);
-int report(const Args& args);
-int extract(const Args& args);
-int verify(const Args& args);
-int declare(const Args& args);
-int certificates(const Args& args);
+// 'cbam --version': the program's version and the versions of its data.
+int version(const Args& args);
 
 // The inputs of a quarter's report, as named on the command line or found in DIR (report, verify).
 struct QuarterInputs {
@@ -51,18 +45,5 @@ void add_registry_data(AuditBundle& bundle);
 // Bundle names for input files laid out as a report or declaration directory expects them:
 // `prefix` + basename, made unique ("customs.csv", "customs-2-lines.csv", "suppliers/x.csv").
 std::string bundle_name(const std::string& path, const std::string& prefix, std::vector<std::string>& used);
-
-// Shared by the subcommands: prints "cbam: error: ..." with a hint, returns exit_code::usage.
-int usage_error(const std::string& command, const std::string& message);
-
-// --delimiter comma|semicolon|tab and --decimal point|comma: when args[i] is one of them, reads
-// its value into `dialect`, advances i and returns true; on a bad value sets `error`.
-bool dialect_option(const Args& args, std::size_t& i, CsvDialect& dialect, std::string& error);
-inline constexpr const char* kDialectHelp = R"(  --delimiter D       comma, semicolon or tab (default: read from each file's header row,
-                      the most frequent of the three outside quotes)
-  --decimal D         point or comma (default: comma when the delimiter is a semicolon, as
-                      spreadsheets write CSV in decimal-comma locales, else point). Under a
-                      decimal comma, a number holding a point ("1.234") is refused as ambiguous.
-)";
 
 }  // namespace cbam::cli

@@ -2,7 +2,10 @@
 #include "calc/declaration.h"
 #include "registry/cn_registry.h"
 #include "writers/explanation.h"
+#include "cli/command.h"
 #include "cli/commands.h"
+#include "cli/options.h"
+#include "core/text.h"
 #include "core/atomic_file.h"
 #include "core/error.h"
 #include "importers/customs_reader.h"
@@ -23,7 +26,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kInputs = R"(Inputs (DIR holds them; each can also be given with an option):
+const char* kInputs = R"(Inputs (DIR holds them; each can also be given with an option):
   settings.csv             the declarant (docs/report-settings.md; its role is not used here)
   customs*.csv             the year's customs import lines (docs/customs-lines.md)
   suppliers/*.csv          installations' emissions data (docs/supplier-data.md); used as actual
@@ -35,9 +38,7 @@ constexpr const char* kInputs = R"(Inputs (DIR holds them; each can also be give
                            (docs/declaration-data.md)
 )";
 
-constexpr const char* kDeclareHelp = R"(Usage: cbam declare [DIR] --year YYYY [-o FILE.xml|.json|.csv] [options]
-
-The figures of the annual CBAM declaration of the definitive period (from 2026; due by 30 September
+const char* kDeclareDescription = R"(The figures of the annual CBAM declaration of the definitive period (from 2026; due by 30 September
 of the next year): per importer, CN code, country of origin and installation, the embedded emissions
 counted, the free-allocation adjustment, the carbon price deduction and the certificates owed, with
 their cost at the certificate prices given.
@@ -59,26 +60,9 @@ their cost at the certificate prices given.
 
 No official XML schema for the annual declaration is public yet: the XML is in the project's own
 namespace (schemas/annual-declaration-figures-1.xsd) and says so; it is not a filing.
-
 )";
 
-constexpr const char* kDeclareOptions = R"(Options:
-  --year YYYY              the calendar year of the imports (2026 or later; required)
-  -o, --output FILE        write the figures (.xml, .json or .csv by extension) and FILE.lines.csv
-  --settings, --suppliers (repeatable), --customs (repeatable), --certificate-prices,
-  --carbon-prices-paid FILE   instead of, or in addition to, DIR's files
-  --audit DIR              also write an audit bundle to the new folder DIR (docs/audit.md)
-  -h, --help               this text
-
-Exit codes: 0 success; 1 input errors (all listed, nothing written); 2 usage; 3 output not written.
-
-Example:
-  cbam declare fixtures/warehouse-de --year 2026 -o out/declaration-2026.xml
-)";
-
-constexpr const char* kCertificatesHelp = R"(Usage: cbam certificates [DIR] --year YYYY [--quarter-end YYYY-MM-DD [--held N]]
-
-What the year's imports cost in CBAM certificates, and what actual data would save: for every
+const char* kCertificatesDescription = R"(What the year's imports cost in CBAM certificates, and what actual data would save: for every
 installation whose emissions data is given (verified or not), the certificates and their cost on
 that data against those on default values.
 
@@ -87,7 +71,6 @@ at the end of each quarter the declarant must hold certificates for at least 50 
 emissions of the goods imported since 1 January, valued on default values (net of the
 free-allocation adjustment; carbon prices paid abroad are deducted only in the annual declaration).
 With --held N, the certificates held are compared with that.
-
 )";
 
 struct Inputs {
@@ -99,84 +82,71 @@ struct Inputs {
     CsvDialect dialect;
 };
 
-std::optional<Inputs> parse(const Args& args, const char* command, int& rc) {
-    Inputs in;
-    std::string year_text;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        std::string derr;
-        if (dialect_option(args, i, in.dialect, derr)) {
-            if (!derr.empty()) {
-                rc = usage_error(command, derr);
-                return std::nullopt;
-            }
-            continue;
-        }
-        const std::string& a = args[i];
-        if (a == "-h" || a == "--help") {
-            if (std::string(command) == "declare") fmt::print("{}{}{}{}", kDeclareHelp, kInputs, kDeclareOptions, kDialectHelp);
-            else fmt::print("{}{}Options: --year, --quarter-end, --held, and the input options of 'cbam declare --help'.\n", kCertificatesHelp, kInputs);
-            rc = exit_code::ok;
-            return std::nullopt;
-        }
-        static const std::vector<std::string> valued = {"--year", "-o", "--output", "--settings", "--customs", "--suppliers",
-                                                        "--certificate-prices", "--carbon-prices-paid", "--quarter-end", "--held", "--audit"};
-        if (std::find(valued.begin(), valued.end(), a) != valued.end()) {
-            if (i + 1 >= args.size()) {
-                rc = usage_error(command, fmt::format("option {} needs a value", a));
-                return std::nullopt;
-            }
-            const std::string& v = args[++i];
-            if (a == "--year") year_text = v;
-            else if (a == "-o" || a == "--output") in.output = v;
-            else if (a == "--settings") in.settings = v;
-            else if (a == "--customs") in.customs.push_back(v);
-            else if (a == "--suppliers") in.suppliers.push_back(v);
-            else if (a == "--certificate-prices") in.certificate_prices = v;
-            else if (a == "--carbon-prices-paid") in.carbon_prices = v;
-            else if (a == "--quarter-end") in.quarter_end = v;
-            else if (a == "--audit") in.audit = v;
-            else {
-                in.held = Decimal::parse(v);
-                if (!in.held || in.held->sign() < 0) {
-                    rc = usage_error(command, fmt::format("--held expects a number of certificates, found '{}'", v));
-                    return std::nullopt;
-                }
-            }
-        } else if (!a.empty() && a[0] == '-') {
-            rc = usage_error(command, fmt::format("unknown option '{}'", a));
-            return std::nullopt;
-        } else if (in.dir.empty()) {
-            in.dir = a;
-        } else {
-            rc = usage_error(command, "expected at most one input directory");
-            return std::nullopt;
-        }
-    }
-    if (year_text.size() != 4 || !std::all_of(year_text.begin(), year_text.end(), ::isdigit)) {
-        rc = usage_error(command, year_text.empty() ? "--year is required, e.g. --year 2026" : fmt::format("--year expects a year such as 2026, found '{}'", year_text));
-        return std::nullopt;
-    }
-    in.year = std::stoi(year_text);
-    if (in.year < 2026) {
-        rc = usage_error(command, fmt::format("{} is before the definitive period, which starts in 2026: for 2023-2025 use 'cbam report'", in.year));
-        return std::nullopt;
+void add_input_options(CLI::App& cmd, Inputs& in) {
+    cmd.add_option("DIR", in.dir, "the folder holding the inputs listed above");
+    add_year_option(cmd, in.year)->required();
+    cmd.add_option("--settings", in.settings, "the declarant, instead of DIR/settings.csv")->type_name("FILE");
+    cmd.add_option("--customs", in.customs, "customs lines (repeatable; added to DIR's customs*.csv)")->type_name("FILE")->allow_extra_args(false);
+    cmd.add_option("--suppliers", in.suppliers, "installations' emissions data (repeatable; added to DIR/suppliers/*.csv)")
+        ->type_name("FILE")
+        ->allow_extra_args(false);
+    cmd.add_option("--certificate-prices", in.certificate_prices, "instead of DIR/certificate_prices.csv")->type_name("FILE");
+    cmd.add_option("--carbon-prices-paid", in.carbon_prices, "instead of DIR/carbon_prices_paid.csv")->type_name("FILE");
+}
+
+void add_declare_options(CLI::App& cmd, Inputs& in) {
+    add_input_options(cmd, in);
+    add_output_option(cmd, in.output, "write the figures to FILE (.xml, .json or .csv, by its extension) and the status of every customs "
+                                      "line beside it (see Writes)");
+    add_audit_option(cmd, in.audit);
+    add_dialect_options(cmd, in.dialect);
+}
+
+void add_certificates_options(CLI::App& cmd, Inputs& in) {
+    add_input_options(cmd, in);
+    auto* end = cmd.add_option("--quarter-end", in.quarter_end,
+                               "the last day of a quarter of the year (YYYY-03-31, -06-30, -09-30 or -12-31): run the quarterly "
+                               "holding check for the imports from 1 January to that day")
+                    ->type_name("DATE")
+                    ->check(CLI::Validator(
+                        [](const std::string& v) -> std::string {
+                            if (!is_iso_date(v))
+                                throw UsageError(fmt::format("--quarter-end expects a date that exists, written YYYY-MM-DD, found '{}'", v));
+                            return "";
+                        },
+                        ""));
+    cmd.add_option_function<std::string>(
+           "--held",
+           [&in](const std::string& v) {
+               in.held = Decimal::parse(v);
+               if (!in.held || in.held->sign() < 0) throw UsageError(fmt::format("--held expects a number of certificates, found '{}'", v));
+           },
+           "the certificates held at that day: compared with the 50 % to hold (needs --quarter-end)")
+        ->type_name("N")
+        ->needs(end);
+    add_dialect_options(cmd, in.dialect);
+}
+
+// What the options leave open: the year's check, DIR's files.
+void complete(Inputs& in) {
+    check_definitive_year(in.year);
+    if (!in.quarter_end.empty()) {
+        bool quarter_end = false;
+        for (const char* e : {"-03-31", "-06-30", "-09-30", "-12-31"}) quarter_end |= in.quarter_end == std::to_string(in.year) + e;
+        if (!quarter_end)
+            throw UsageError(fmt::format("--quarter-end expects the last day of a quarter of {0} ({0}-03-31, -06-30, -09-30 or -12-31), "
+                                         "found {1}",
+                                         in.year, in.quarter_end));
     }
     if (!in.dir.empty()) {
-        if (!fs::is_directory(in.dir)) {
-            rc = usage_error(command, fmt::format("'{}' is not a directory", in.dir));
-            return std::nullopt;
-        }
+        if (!fs::is_directory(in.dir)) throw UsageError(fmt::format("'{}' is not a directory", in.dir));
         fs::path d(in.dir);
         if (in.settings.empty()) in.settings = (d / "settings.csv").string();
         if (in.certificate_prices.empty()) in.certificate_prices = (d / "certificate_prices.csv").string();
         if (in.carbon_prices.empty() && fs::exists(d / "carbon_prices_paid.csv")) in.carbon_prices = (d / "carbon_prices_paid.csv").string();
         add_directory_inputs(in.dir, in.customs, in.suppliers);
     }
-    if (in.settings.empty() || in.customs.empty()) {
-        rc = usage_error(command, "no inputs: give DIR, or --settings and --customs");
-        return std::nullopt;
-    }
-    return in;
+    if (in.settings.empty() || in.customs.empty()) throw UsageError("no inputs: give DIR, or --settings and --customs");
 }
 
 struct Loaded {
@@ -211,33 +181,25 @@ DeclarationResult compute(const Inputs& in, DeclarationBuilder& b) {
 }
 
 
-}  // namespace
-
-int declare(const Args& args) {
-    int rc = exit_code::ok;
-    auto in = parse(args, "declare", rc);
-    if (!in) return rc;
-    std::string format;
-    if (!in->output.empty()) {
-        auto dot = in->output.rfind('.');
-        format = dot == std::string::npos ? "" : in->output.substr(dot + 1);
-        if (format != "xml" && format != "json" && format != "csv")
-            return usage_error("declare", fmt::format("cannot tell the format of '{}': use a .xml, .json or .csv file name", in->output));
-    }
-    Loaded l = load(*in);
-    DeclarationBuilder b(in->year, l.suppliers, l.carbon_prices, l.prices);
-    DeclarationResult r = compute(*in, b);
+int run_declare(Inputs& in) {
+    std::string format = extension(in.output);
+    if (!in.output.empty() && format != "xml" && format != "json" && format != "csv")
+        throw UsageError(fmt::format("cannot tell the format of '{}': use a .xml, .json or .csv file name", in.output));
+    complete(in);
+    Loaded l = load(in);
+    DeclarationBuilder b(in.year, l.suppliers, l.carbon_prices, l.prices);
+    DeclarationResult r = compute(in, b);
     fmt::print("{}", declaration_to_table(r));
-    if (!in->audit.empty()) {
+    if (!in.audit.empty()) {
         AuditBundle bundle;
-        std::vector<std::string> used, cmd = {"declare", "inputs", "--year", std::to_string(in->year)};
-        for (const auto& a : dialect_args(in->dialect)) cmd.push_back(a);
+        std::vector<std::string> used, cmd = {"declare", "inputs", "--year", std::to_string(in.year)};
+        for (const auto& a : dialect_args(in.dialect)) cmd.push_back(a);
         bundle.set_command(cmd);
-        bundle.add_input(in->settings, "settings.csv");
-        for (const auto& f : in->customs) bundle.add_input(f, bundle_name(f, "customs", used));
-        for (const auto& f : in->suppliers) bundle.add_input(f, "suppliers/" + bundle_name(f, "", used));
-        bundle.add_input(in->certificate_prices, "certificate_prices.csv");
-        if (!in->carbon_prices.empty()) bundle.add_input(in->carbon_prices, "carbon_prices_paid.csv");
+        bundle.add_input(in.settings, "settings.csv");
+        for (const auto& f : in.customs) bundle.add_input(f, bundle_name(f, "customs", used));
+        for (const auto& f : in.suppliers) bundle.add_input(f, "suppliers/" + bundle_name(f, "", used));
+        bundle.add_input(in.certificate_prices, "certificate_prices.csv");
+        if (!in.carbon_prices.empty()) bundle.add_input(in.carbon_prices, "carbon_prices_paid.csv");
         add_registry_data(bundle);
         for (const char* f : {"definitive_default_values.csv", "benchmarks.csv", "phase_in.csv"})
             bundle.add_data(data_dir() + "/cn_codes/" + f, std::string("cn_codes/") + f);
@@ -253,27 +215,25 @@ int declare(const Args& args) {
             bundle.add_derivation(explain(e.certificates, "Certificates owed for " + good) + "\n");
             bundle.add_derivation(explain(e.cost, "Their cost for " + good) + "\n");
         }
-        bundle.write(in->audit);
+        bundle.write(in.audit);
     }
-    if (!in->output.empty()) {
+    if (!in.output.empty()) {
         std::string body = format == "xml" ? declaration_to_xml(r, l.settings) : format == "json" ? declaration_to_json(r, l.settings) : declaration_to_csv(r);
         AtomicOutputs out;
-        out.stage(in->output, body);
-        out.stage(sibling(in->output, ".lines.csv"), line_status_to_csv(r));
+        out.stage(in.output, body);
+        out.stage(sibling(in.output, ".lines.csv"), line_status_to_csv(r));
         out.commit();
         std::fflush(stdout);
-        fmt::print(stderr, "cbam declare: wrote {} and {}\n", in->output, sibling(in->output, ".lines.csv"));
+        fmt::print(stderr, "cbam declare: wrote {} and {}\n", in.output, sibling(in.output, ".lines.csv"));
     }
     return exit_code::ok;
 }
 
-int certificates(const Args& args) {
-    int rc = exit_code::ok;
-    auto in = parse(args, "certificates", rc);
-    if (!in) return rc;
-    Loaded l = load(*in);
-    DeclarationBuilder b(in->year, l.suppliers, l.carbon_prices, l.prices);
-    DeclarationResult r = compute(*in, b);
+int run_certificates(Inputs& in) {
+    complete(in);
+    Loaded l = load(in);
+    DeclarationBuilder b(in.year, l.suppliers, l.carbon_prices, l.prices);
+    DeclarationResult r = compute(in, b);
     fmt::print("CBAM certificates for the imports of {}: {} (rounded to full tonnes), cost EUR {}\n", r.year,
                certificates_to_surrender(r).to_string(), r.cost.to_fixed(2));
     fmt::print("  embedded emissions counted {} t, free-allocation adjustment {} t, carbon price deduction {}\n\n", r.embedded.to_fixed(3),
@@ -315,8 +275,8 @@ int certificates(const Args& args) {
         }
         fmt::print("\n");
     }
-    if (!in->quarter_end.empty()) {
-        HoldingCheck h = b.holding(r, in->quarter_end, in->held);
+    if (!in.quarter_end.empty()) {
+        HoldingCheck h = b.holding(r, in.quarter_end, in.held);
         fmt::print("Quarterly holding check at {} (imports of Q1 to Q{} {}):\n", h.date, h.quarter, r.year);
         fmt::print("  certificates for those imports on default values: {}\n", h.certificates_at_defaults.to_fixed(3));
         fmt::print("  to hold (50 %, Art. 22(2)):                        {}\n", h.required.to_fixed(3));
@@ -325,12 +285,55 @@ int certificates(const Args& args) {
             Decimal gap = h.required - *h.held;
             if (gap.sign() > 0) {
                 fmt::print("  held: {}: SHORT by {} certificates\n", h.held->to_string(), gap.to_fixed(3));
-                return exit_code::input_error;
+                return exit_code::check_failed;
             }
             fmt::print("  held: {}: enough\n", h.held->to_string());
         }
     }
     return exit_code::ok;
+}
+
+}  // namespace
+
+Command declare_command() {
+    return make_command<Inputs>(
+        {.name = "declare",
+         .synopsis = "[DIR]",
+         .summary = "The figures of the annual CBAM declaration (definitive period, from 2026): embedded emissions counted, "
+                    "free-allocation adjustment, carbon price deduction, certificates owed and their cost, per good and "
+                    "installation.",
+         .usage = "cbam declare [DIR] --year YYYY [-o FILE.xml|.json|.csv] [options]",
+         .description = std::string(kDeclareDescription) + "\n" + kInputs,
+         .writes = "  FILE (-o)             the figures, as XML, JSON or CSV by FILE's extension\n"
+                   "  STEM.lines.csv        beside FILE, FILE's name without its extension + .lines.csv: every\n"
+                   "                        customs line with what happened to it (counted, de minimis, not\n"
+                   "                        reportable, out of scope)\n"
+                   "  DIR (--audit)         a new folder, the audit bundle (docs/audit.md)\n"
+                   "Both files are written together or neither; e.g. -o out/d.xml writes out/d.xml and out/d.lines.csv.\n"
+                   "Without -o nothing is written; the figures are printed.",
+         .notes = "",
+         .exit_codes = {{exit_code::ok, ""}, {exit_code::input_error, ""}, {exit_code::usage, ""}, {exit_code::output_error, ""}},
+         .examples = {"cbam declare fixtures/warehouse-de --year 2026 -o out/declaration-2026.xml"}},
+        add_declare_options, run_declare);
+}
+
+Command certificates_command() {
+    return make_command<Inputs>(
+        {.name = "certificates",
+         .synopsis = "[DIR]",
+         .summary = "What the year's certificates cost, what actual data would save per supplier, and the quarterly 50 % "
+                    "holding check.",
+         .usage = "cbam certificates [DIR] --year YYYY [--quarter-end YYYY-MM-DD [--held N]] [options]",
+         .description = std::string(kCertificatesDescription) + "\n" + kInputs,
+         .writes = "  nothing: the figures are printed.",
+         .notes = "",
+         .exit_codes = {{exit_code::ok, "computed; with --held, the certificates held are enough"},
+                        {exit_code::input_error, ""},
+                        {exit_code::usage, ""},
+                        {exit_code::check_failed, "the certificates held (--held) are fewer than the 50 % to hold at --quarter-end"}},
+         .examples = {"cbam certificates fixtures/warehouse-de --year 2026",
+                      "cbam certificates fixtures/warehouse-de --year 2026 --quarter-end 2026-06-30 --held 300"}},
+        add_certificates_options, run_certificates);
 }
 
 }  // namespace cbam::cli

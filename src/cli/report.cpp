@@ -1,7 +1,9 @@
 #include "audit/bundle.h"
 #include "calc/quarter.h"
 #include "registry/cn_registry.h"
+#include "cli/command.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "core/atomic_file.h"
 #include "core/error.h"
 #include "importers/customs_reader.h"
@@ -24,9 +26,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kHelp = R"(Usage: cbam report [DIR] --period YYYYQn -o REPORT.xml [options]
-
-Writes the CBAM quarterly report (QReport, schema 23.00) of a reporting declarant for one quarter
+const char* kDescription = R"(Writes the CBAM quarterly report (QReport, schema 23.00) of a reporting declarant for one quarter
 of the transitional period (2023Q4 to 2025Q4), from:
   settings.csv     the declarant, its role and the signature block (docs/report-settings.md)
   customs*.csv     customs import lines of the quarter (docs/customs-lines.md)
@@ -43,30 +43,27 @@ named, from the Commission's transitional default values (flagged as such).
 
 The report is checked against the official XSD and the registry's business rules before it is
 written; a report that fails is not written (see --draft).
-
-Options:
-  --period YYYYQn    the quarter, e.g. 2024Q2 (required)
-  -o, --output FILE  the report XML (required). Written next to it: FILE's name with
-                     .summary.csv (per CN code and origin: quantity, embedded emissions,
-                     share from default values) and .skipped.csv (lines not reported, why).
-  --settings FILE    instead of DIR/settings.csv
-  --customs FILE     customs lines (repeatable; added to DIR's customs*.csv)
-  --suppliers FILE   supplier emissions data (repeatable; added to DIR/suppliers/*.csv)
-  --parties FILE     instead of DIR/parties.csv
-  --audit DIR        also write an audit bundle to the new folder DIR (docs/audit.md)
-  --draft            write the report even when it fails a check, marked DRAFT at its top
-                     with every problem listed (the exit code is still 1)
-  --schema-dir DIR   folder of QReport_ver23.00.xsd, stypes.xsd, codelists.csv
-                     (default: $CBAM_SCHEMA_DIR, else the folder set at build time)
-  -h, --help         this text
-
-The same inputs always give byte-identical XML, whatever the order of the lines.
-Exit codes: 0 written and valid; 1 input errors or a report that fails the checks (nothing
-written unless --draft); 2 usage; 3 output not written.
-
-Example:
-  cbam report fixtures/importer-nl --period 2024Q2 -o out/report-2024Q2.xml
 )";
+
+struct Options {
+    QuarterInputs in;
+    std::optional<Quarter> period;
+    std::string output, audit, schema_dir = official_schema_dir();
+    bool draft = false;
+};
+
+void add_options(CLI::App& cmd, Options& o) {
+    cmd.add_option("DIR", o.in.dir, "the folder holding settings.csv, customs*.csv, suppliers/*.csv and parties.csv");
+    add_period_option(cmd, o.period)->required();
+    add_output_option(cmd, o.output, "the report XML (required unless --audit is given), and beside it FILE's stem with .summary.csv and .skipped.csv (see Writes)");
+    add_quarter_input_options(cmd, o.in);
+    add_audit_option(cmd, o.audit);
+    cmd.add_flag("--draft", o.draft,
+                 "write the report even when it fails a check, marked DRAFT at its top with every problem listed (the exit code "
+                 "is still 1)");
+    add_schema_dir_option(cmd, o.schema_dir);
+    add_dialect_options(cmd, o.in.dialect);
+}
 
 std::string comment_safe(std::string s) {
     std::size_t at;
@@ -105,56 +102,17 @@ QuarterResult build_quarter(const QuarterInputs& in, const Quarter& quarter) {
     return result;
 }
 
-int report(const Args& args) {
-    QuarterInputs in;
-    std::string period_text, output, audit, schema_dir = official_schema_dir();
-    bool draft = false;
-    CsvDialect& dialect = in.dialect;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        std::string derr;
-        if (dialect_option(args, i, dialect, derr)) {
-            if (!derr.empty()) return usage_error("report", derr);
-            continue;
-        }
-        const std::string& a = args[i];
-        auto value = [&](std::string& out) {
-            if (i + 1 >= args.size()) return false;
-            out = args[++i];
-            return true;
-        };
-        std::string v;
-        if (a == "-h" || a == "--help") {
-            fmt::print("{}{}", kHelp, kDialectHelp);
-            return exit_code::ok;
-        } else if (a == "--draft") {
-            draft = true;
-        } else if (a == "--period" || a == "-o" || a == "--output" || a == "--settings" || a == "--customs" || a == "--suppliers" ||
-                   a == "--parties" || a == "--schema-dir" || a == "--audit") {
-            if (!value(v)) return usage_error("report", fmt::format("option {} needs a value", a));
-            if (a == "--period") period_text = v;
-            else if (a == "--audit") audit = v;
-            else if (a == "-o" || a == "--output") output = v;
-            else if (a == "--settings") in.settings = v;
-            else if (a == "--customs") in.customs.push_back(v);
-            else if (a == "--suppliers") in.suppliers.push_back(v);
-            else if (a == "--parties") in.parties = v;
-            else schema_dir = v;
-        } else if (!a.empty() && a[0] == '-') {
-            return usage_error("report", fmt::format("unknown option '{}'", a));
-        } else if (in.dir.empty()) {
-            in.dir = a;
-        } else {
-            return usage_error("report", "expected at most one input directory");
-        }
-    }
-    if (period_text.empty()) return usage_error("report", "--period is required, e.g. --period 2024Q2");
-    auto quarter = Quarter::parse(period_text);
-    if (!quarter) return usage_error("report", fmt::format("--period expects a quarter such as 2024Q2, found '{}'", period_text));
-    if (quarter->year * 10 + quarter->quarter < 20234 || quarter->year * 10 + quarter->quarter > 20254)
-        return usage_error("report", fmt::format("{} is outside the transitional period (2023Q4 to 2025Q4): quarterly reports exist only for it; "
-                                                 "from 2026 use 'cbam declare'", quarter->label()));
-    if (output.empty() && audit.empty()) return usage_error("report", "-o REPORT.xml is required (or --audit DIR, which holds the outputs too)");
-    if (std::string problem = discover(in); !problem.empty()) return usage_error("report", problem);
+namespace {
+
+int run(Options& o) {
+    QuarterInputs& in = o.in;
+    const std::string& output = o.output;
+    const std::string& audit = o.audit;
+    const std::string& schema_dir = o.schema_dir;
+    const bool draft = o.draft;
+    const Quarter* quarter = &*o.period;
+    if (output.empty() && audit.empty()) throw UsageError("-o REPORT.xml is required (or --audit DIR, which holds the outputs too)");
+    if (std::string problem = discover(in); !problem.empty()) throw UsageError(problem);
     QuarterResult result = build_quarter(in, *quarter);
 
     std::string xml = write_qreport(result.report);
@@ -219,6 +177,34 @@ int report(const Args& args) {
     fmt::print(stderr, "cbam report: wrote {}{} and {}, {}\n", output, problems.empty() ? " (valid: schema and registry rules)" : " as a DRAFT",
                sibling(output, ".summary.csv"), sibling(output, ".skipped.csv"));
     return problems.empty() ? exit_code::ok : exit_code::input_error;
+}
+
+}  // namespace
+
+Command report_command() {
+    return make_command<Options>(
+        {.name = "report",
+         .synopsis = "[DIR]",
+         .summary = "The quarterly CBAM report (QReport 23.00 XML) of an importer or customs representative, from customs lines, "
+                    "suppliers' emissions data and default values, checked before it is written, with a summary.",
+         .usage = "cbam report [DIR] --period YYYYQn -o REPORT.xml [options]",
+         .description = kDescription,
+         .writes = "  FILE (-o)             the report XML, only when it passes the schema and business rules\n"
+                   "                        (or with --draft)\n"
+                   "  STEM.summary.csv      beside FILE, FILE's name without its extension + .summary.csv: per CN\n"
+                   "                        code and origin, quantity, embedded emissions, share from default values\n"
+                   "  STEM.skipped.csv      likewise + .skipped.csv: the lines not reported, and why\n"
+                   "  DIR (--audit)         a new folder, the audit bundle (docs/audit.md)\n"
+                   "All are written together or none; e.g. -o out/r.xml writes out/r.xml, out/r.summary.csv and\n"
+                   "out/r.skipped.csv. The summary is also printed.",
+         .notes = "The same inputs always give byte-identical XML, whatever the order of the lines.",
+         .exit_codes = {{exit_code::ok, "written and valid"},
+                        {exit_code::input_error, "input errors, or a report that fails the checks (nothing written unless --draft)"},
+                        {exit_code::usage, ""},
+                        {exit_code::output_error, ""},
+                        {exit_code::setup, ""}},
+         .examples = {"cbam report fixtures/importer-nl --period 2024Q2 -o out/report-2024Q2.xml"}},
+        add_options, run);
 }
 
 }  // namespace cbam::cli

@@ -1,4 +1,5 @@
 #include "audit/bundle.h"
+#include "cli/command.h"
 #include "cli/commands.h"
 #include "core/error.h"
 
@@ -17,13 +18,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kHelp = R"(Usage: cbam rerun AUDIT_DIR
-
-Re-runs the calculation recorded in an audit bundle (the folder written by --audit DIR of
+const char* kDescription = R"(Re-runs the calculation recorded in an audit bundle (the folder written by --audit DIR of
 cbam calc, report or declare) on the bundle's own copies of the inputs, and compares every output
 with the recorded one, byte for byte (SHA-256). It also checks that the inputs are still those the
-manifest names. Exit 0 only when everything is identical.
+manifest names.
 )";
+
+struct Options {
+    std::string bundle;
+};
+
+void add_options(CLI::App& cmd, Options& o) {
+    cmd.add_option("AUDIT_DIR", o.bundle, "the audit bundle, as written by --audit")->required();
+}
 
 std::map<std::string, std::string> read_sums(const fs::path& file) {
     std::map<std::string, std::string> sums;
@@ -34,17 +41,8 @@ std::map<std::string, std::string> read_sums(const fs::path& file) {
     return sums;
 }
 
-}  // namespace
-
-int rerun(const Args& args) {
-    if (args.size() != 1 || args[0] == "-h" || args[0] == "--help") {
-        if (args.size() == 1) {
-            fmt::print("{}", kHelp);
-            return exit_code::ok;
-        }
-        return usage_error("rerun", "expected one audit folder");
-    }
-    fs::path bundle(args[0]);
+int run(Options& o) {
+    fs::path bundle(o.bundle);
     Diagnostics d;
     for (const char* f : {"rerun.args", "SHA256SUMS", "manifest.json"})
         if (!fs::exists(bundle / f)) d.add({(bundle / f).string(), 0, 0, ""}, "missing: this is not a complete audit bundle of cbam");
@@ -94,7 +92,26 @@ int rerun(const Args& args) {
         return exit_code::ok;
     }
     fmt::print(stderr, "cbam rerun: the re-run does not reproduce the bundle\n");
-    return exit_code::input_error;
+    return exit_code::check_failed;
+}
+
+}  // namespace
+
+Command rerun_command() {
+    return make_command<Options>({.name = "rerun",
+                                  .synopsis = "AUDIT_DIR",
+                                  .summary = "Re-runs the calculation recorded in an audit bundle (written by --audit DIR of calc, report "
+                                             "or declare) and checks that every output is byte-identical.",
+                                  .usage = "cbam rerun AUDIT_DIR",
+                                  .description = kDescription,
+                                  .writes = "  nothing: the re-run writes into a temporary folder, removed afterwards.",
+                                  .notes = "",
+                                  .exit_codes = {{exit_code::ok, "every output is byte-identical and the inputs are those recorded"},
+                                                 {exit_code::input_error, "the bundle is incomplete, or its recorded command fails"},
+                                                 {exit_code::usage, ""},
+                                                 {exit_code::check_failed, "an output or an input differs from the recorded one"}},
+                                  .examples = {"cbam rerun out/fastener-audit"}},
+                                 add_options, run);
 }
 
 }  // namespace cbam::cli

@@ -1,4 +1,5 @@
-#include "cli/commands.h"
+#include "cli/command.h"
+#include "cli/options.h"
 #include "core/error.h"
 #include "validate/business_rules.h"
 #include "validate/xsd.h"
@@ -13,50 +14,35 @@ namespace cbam::cli {
 
 namespace {
 
-constexpr const char* kHelp = R"(Usage: cbam validate REPORT.xml [--schema-dir DIR]
-
-Checks a CBAM quarterly report (QReport, schema version 23.00), written by cbam or any other tool,
+const char* kDescription = R"(Checks a CBAM quarterly report (QReport, schema version 23.00), written by cbam or any other tool,
 the way the CBAM registry does on upload:
   1. against the official XML Schema QReport_ver23.00.xsd (with stypes.xsd), through libxml2;
   2. against the registry's business rules that the schema cannot express (each rule has an id,
      e.g. B2 or C4, listed below and in docs/business-rules.md).
-Every problem is printed as: line N: [RULE] message Path: /QReport/...
-
-Options:
-  --schema-dir DIR   folder holding QReport_ver23.00.xsd, stypes.xsd and codelists.csv
-                     (default: $CBAM_SCHEMA_DIR, else the folder configured at build time)
-  -h, --help         this text
-
-Exit codes: 0 the registry would accept the file as far as these checks know; 1 it would not
-(every problem listed); 2 usage; 70 internal error.
+Every problem is printed as: FILE:LINE: [RULE] message Path: /QReport/...
 
 The official schema is published by the European Commission ("CBAM Registry and Reporting" page,
 "CBAM XSD Version 23.00.zip"); cbam does not ship a copy.
-
-Rules checked:
 )";
 
-}  // namespace
-
-int validate(const Args& args) {
+struct Options {
     std::string file, schema_dir = official_schema_dir();
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "-h" || args[i] == "--help") {
-            fmt::print("{}", kHelp);
-            for (const auto& r : business_rules()) fmt::print("  {:<4} {}\n", r.id, r.summary);
-            return exit_code::ok;
-        } else if (args[i] == "--schema-dir") {
-            if (i + 1 >= args.size()) return usage_error("validate", "option --schema-dir needs a value");
-            schema_dir = args[++i];
-        } else if (!args[i].empty() && args[i][0] == '-') {
-            return usage_error("validate", fmt::format("unknown option '{}'", args[i]));
-        } else if (file.empty()) {
-            file = args[i];
-        } else {
-            return usage_error("validate", "expected exactly one report file");
-        }
-    }
-    if (file.empty()) return usage_error("validate", "expected a report file");
+};
+
+void add_options(CLI::App& cmd, Options& o) {
+    cmd.add_option("FILE", o.file, "the QReport XML to check")->required();
+    add_schema_dir_option(cmd, o.schema_dir);
+}
+
+std::string rules_list() {
+    std::string out = "Rules checked:\n";
+    for (const auto& r : business_rules()) out += fmt::format("  {:<4} {}\n", r.id, r.summary);
+    return out;
+}
+
+int run(Options& o) {
+    const std::string& file = o.file;
+    const std::string& schema_dir = o.schema_dir;
     if (!std::filesystem::is_regular_file(file)) {
         Diagnostics d;
         d.add({file, 0, 0, ""}, "cannot read the file: it does not exist or is not a regular file");
@@ -84,6 +70,25 @@ int validate(const Args& args) {
     fmt::print(stderr, "cbam validate: {} problem(s): {} against the schema, {} against the business rules; the registry would refuse this file\n",
                n, schema_issues.size(), rule_issues.size());
     return exit_code::input_error;
+}
+
+}  // namespace
+
+Command validate_command() {
+    return make_command<Options>({.name = "validate",
+                                  .synopsis = "FILE.xml",
+                                  .summary = "Checks a CBAM quarterly report (QReport 23.00), ours or another tool's, against the official "
+                                             "XSD and the registry's business rules.",
+                                  .usage = "cbam validate REPORT.xml [--schema-dir DIR]",
+                                  .description = kDescription,
+                                  .writes = "  nothing: every problem is printed.",
+                                  .notes = rules_list(),
+                                  .exit_codes = {{exit_code::ok, "the registry would accept the file as far as these checks know"},
+                                                 {exit_code::input_error, "it would not (every problem listed), or the file cannot be read"},
+                                                 {exit_code::usage, ""},
+                                                 {exit_code::setup, ""}},
+                                  .examples = {"cbam validate report.xml"}},
+                                 add_options, run);
 }
 
 }  // namespace cbam::cli

@@ -1,5 +1,7 @@
 #include "audit/verify.h"
+#include "cli/command.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "core/atomic_file.h"
 #include "core/error.h"
 #include "importers/qreport_reader.h"
@@ -15,26 +17,41 @@ namespace cbam::cli {
 
 namespace {
 
-constexpr const char* kExtractHelp = R"(Usage: cbam extract REPORT.xml [-o ROWS.csv]
-
-Reads a CBAM quarterly report (QReport), ours or another tool's, and lists it as CSV: one row per
+const char* kExtractDescription = R"(Reads a CBAM quarterly report (QReport), ours or another tool's, and lists it as CSV: one row per
 emissions entry, with the good (CN code, origin, quantity), the installation, the specific
 embedded emissions direct and indirect, the electricity figures, and the embedded emissions
 (quantity x SEE). Numbers are given exactly as the report states them. Without -o, the rows go to
 standard output.
 )";
 
-constexpr const char* kVerifyHelp = R"(Usage: cbam verify REPORT.xml [DIR] [input options of 'cbam report']
-
-Recomputes a filed quarterly report from its inputs (the customs lines, the suppliers' emissions
+const char* kVerifyDescription = R"(Recomputes a filed quarterly report from its inputs (the customs lines, the suppliers' emissions
 data, the settings: DIR or the same options as 'cbam report') and compares them figure by figure:
 quantities per good and procedure, each emissions entry's produced quantity, determination types,
 specific embedded emissions, emission factors and electricity figures. The quarter is the report's
 own. Every figure that differs is listed with both values and how cbam obtained its own (the
 customs lines summed, the supplier row or default value used).
-
-Exit codes: 0 every figure agrees; 1 a figure differs, or the inputs are wrong; 2 usage.
 )";
+
+struct ExtractOptions {
+    std::string file, output;
+};
+
+void add_extract_options(CLI::App& cmd, ExtractOptions& o) {
+    cmd.add_option("FILE", o.file, "the QReport XML to list")->required();
+    add_output_option(cmd, o.output, "write the rows to FILE instead of standard output (written whole or not at all)");
+}
+
+struct VerifyOptions {
+    std::string file;
+    QuarterInputs in;
+};
+
+void add_verify_options(CLI::App& cmd, VerifyOptions& o) {
+    cmd.add_option("FILE", o.file, "the filed QReport XML")->required();
+    cmd.add_option("DIR", o.in.dir, "the folder of its inputs, laid out as for 'cbam report'");
+    add_quarter_input_options(cmd, o.in);
+    add_dialect_options(cmd, o.in.dialect);
+}
 
 std::string read_all(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -54,66 +71,18 @@ std::optional<qreport::Report> load_report(const std::string& path) {
     return r;
 }
 
-}  // namespace
-
-int extract(const Args& args) {
-    std::string file, output;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "-h" || args[i] == "--help") {
-            fmt::print("{}", kExtractHelp);
-            return exit_code::ok;
-        } else if (args[i] == "-o" || args[i] == "--output") {
-            if (i + 1 >= args.size()) return usage_error("extract", "option -o needs a value");
-            output = args[++i];
-        } else if (!args[i].empty() && args[i][0] == '-') {
-            return usage_error("extract", fmt::format("unknown option '{}'", args[i]));
-        } else if (file.empty()) {
-            file = args[i];
-        } else {
-            return usage_error("extract", "expected one report file");
-        }
-    }
-    if (file.empty()) return usage_error("extract", "expected a report file");
-    auto report = load_report(file);
+int run_extract(ExtractOptions& o) {
+    auto report = load_report(o.file);
     std::string csv = qreport_to_csv(*report);
-    if (output.empty()) fmt::print("{}", csv);
-    else write_file_atomically(output, csv);
+    if (o.output.empty()) fmt::print("{}", csv);
+    else write_file_atomically(o.output, csv);
     return exit_code::ok;
 }
 
-int verify(const Args& args) {
-    std::string file;
-    QuarterInputs in;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        std::string derr;
-        if (dialect_option(args, i, in.dialect, derr)) {
-            if (!derr.empty()) return usage_error("verify", derr);
-            continue;
-        }
-        if (a == "-h" || a == "--help") {
-            fmt::print("{}{}", kVerifyHelp, kDialectHelp);
-            return exit_code::ok;
-        }
-        if (a == "--settings" || a == "--customs" || a == "--suppliers" || a == "--parties") {
-            if (i + 1 >= args.size()) return usage_error("verify", fmt::format("option {} needs a value", a));
-            const std::string& v = args[++i];
-            if (a == "--settings") in.settings = v;
-            else if (a == "--customs") in.customs.push_back(v);
-            else if (a == "--suppliers") in.suppliers.push_back(v);
-            else in.parties = v;
-        } else if (!a.empty() && a[0] == '-') {
-            return usage_error("verify", fmt::format("unknown option '{}'", a));
-        } else if (file.empty()) {
-            file = a;
-        } else if (in.dir.empty()) {
-            in.dir = a;
-        } else {
-            return usage_error("verify", "expected a report file and at most one input directory");
-        }
-    }
-    if (file.empty()) return usage_error("verify", "expected the report file to verify");
-    if (std::string problem = discover(in); !problem.empty()) return usage_error("verify", problem);
+int run_verify(VerifyOptions& o) {
+    const std::string& file = o.file;
+    QuarterInputs& in = o.in;
+    if (std::string problem = discover(in); !problem.empty()) throw UsageError(problem);
     auto filed = load_report(file);
     auto quarter = Quarter::parse(fmt::format("{}{}", filed->year, filed->reporting_period));
     if (!quarter) {
@@ -136,7 +105,42 @@ int verify(const Args& args) {
         if (!x.derivation.empty()) fmt::print("    how: {}\n", x.derivation);
     }
     fmt::print(stderr, "cbam verify: {} figure(s) differ\n", diffs.size());
-    return exit_code::input_error;
+    return exit_code::check_failed;
+}
+
+}  // namespace
+
+Command extract_command() {
+    return make_command<ExtractOptions>(
+        {.name = "extract",
+         .synopsis = "FILE.xml",
+         .summary = "Lists a quarterly report, ours or another tool's, as CSV: one row per emissions entry.",
+         .usage = "cbam extract REPORT.xml [-o ROWS.csv]",
+         .description = kExtractDescription,
+         .writes = "  FILE (-o): the rows as CSV; nothing else. Without -o the rows go to standard output.",
+         .notes = "",
+         .exit_codes = {{exit_code::ok, ""}, {exit_code::input_error, "the report cannot be read (every problem listed)"},
+                        {exit_code::usage, ""}, {exit_code::output_error, ""}},
+         .examples = {"cbam extract report.xml -o rows.csv"}},
+        add_extract_options, run_extract);
+}
+
+Command verify_command() {
+    return make_command<VerifyOptions>(
+        {.name = "verify",
+         .synopsis = "FILE.xml DIR",
+         .summary = "Recomputes a filed quarterly report from its inputs and lists every figure that differs, with both values "
+                    "and how cbam obtained its own.",
+         .usage = "cbam verify REPORT.xml [DIR] [--settings FILE] [--customs FILE]... [--suppliers FILE]... [options]",
+         .description = kVerifyDescription,
+         .writes = "  nothing: the differences are printed.",
+         .notes = "",
+         .exit_codes = {{exit_code::ok, "every figure agrees"},
+                        {exit_code::input_error, "the report or the inputs are wrong (every problem listed)"},
+                        {exit_code::usage, ""},
+                        {exit_code::check_failed, "a figure differs (each one listed)"}},
+         .examples = {"cbam verify out/importer-nl-2024Q2.xml fixtures/importer-nl"}},
+        add_verify_options, run_verify);
 }
 
 }  // namespace cbam::cli

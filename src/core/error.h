@@ -75,12 +75,20 @@ struct OutputError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// cbam itself is not set up: an official file it needs (the QReport schema) or its own data is
+// missing or not the expected one. The message says what to download and where to put it.
+struct SetupError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
 // Process exit codes, documented in `cbam --help` and docs/exit-codes.md.
 namespace exit_code {
 inline constexpr int ok = 0;
 inline constexpr int input_error = 1;   // the inputs are wrong: every problem is listed
 inline constexpr int usage = 2;         // the command line is wrong
 inline constexpr int output_error = 3;  // an output could not be written; nothing was changed
+inline constexpr int check_failed = 4;  // a check the command makes failed (holding check, verify, rerun)
+inline constexpr int setup = 5;         // cbam is not set up: official schema or own data missing or wrong
 inline constexpr int internal = 70;     // a defect in cbam itself: please report it
 }  // namespace exit_code
 

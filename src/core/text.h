@@ -41,12 +41,17 @@ inline bool is_digits(std::string_view s, std::size_t n = 0) {
     return !s.empty() && (n == 0 || s.size() == n) && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// A date written YYYY-MM-DD with a month 01-12 and a day 01-31.
+// A date written YYYY-MM-DD that exists: a month 01-12 and a day of that month (29 February only
+// in leap years).
 inline bool is_iso_date(std::string_view v) {
     if (v.size() != 10 || v[4] != '-' || v[7] != '-' || !is_digits(v.substr(0, 4)) || !is_digits(v.substr(5, 2)) || !is_digits(v.substr(8, 2)))
         return false;
+    int y = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
     int m = (v[5] - '0') * 10 + (v[6] - '0'), d = (v[8] - '0') * 10 + (v[9] - '0');
-    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+    if (m < 1 || m > 12 || d < 1) return false;
+    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
 }
 
 // The last component of a path: listings name input files this way, so that they do not depend on

@@ -1,5 +1,6 @@
 #include "validate/xsd.h"
 
+#include "core/error.h"
 #include "importers/qreport_dom.h"
 
 #include <libxml/parser.h>
@@ -70,13 +71,13 @@ std::string official_schema_dir() {
 XsdValidator::XsdValidator(const std::string& schema_file) : impl_(std::make_unique<Impl>()) {
     std::vector<XsdIssue> issues;
     xmlSchemaParserCtxtPtr pctx = xmlSchemaNewParserCtxt(schema_file.c_str());
-    if (!pctx) throw std::runtime_error("cannot read the schema " + schema_file);
+    if (!pctx) throw SetupError("cannot read the schema " + schema_file);
     xmlSchemaSetParserStructuredErrors(pctx, collect_mutable, &issues);
     impl_->schema = xmlSchemaParse(pctx);
     xmlSchemaFreeParserCtxt(pctx);
     if (!impl_->schema) {
         std::string why = issues.empty() ? "not a readable XML Schema" : issues.front().message;
-        throw std::runtime_error("cannot load the schema " + schema_file + ": " + why +
+        throw SetupError("cannot load the schema " + schema_file + ": " + why +
                                  " (set CBAM_SCHEMA_DIR or --schema-dir to the folder holding QReport_ver23.00.xsd and stypes.xsd)");
     }
 }

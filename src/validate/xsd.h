@@ -19,8 +19,8 @@ struct XsdIssue {
 
 class XsdValidator {
 public:
-    // Loads `schema_file` (its xs:include files are resolved relative to it). Throws
-    // std::runtime_error naming the file when it cannot be read or is not a schema.
+    // Loads `schema_file` (its xs:include files are resolved relative to it). Throws SetupError
+    // naming the file when it cannot be read or is not a schema.
     explicit XsdValidator(const std::string& schema_file);
     ~XsdValidator();
     XsdValidator(const XsdValidator&) = delete;

@@ -186,7 +186,8 @@ TEST_CASE("an unwritable output path is exit code 3 and leaves nothing behind", 
 TEST_CASE("usage errors are exit code 2 with a hint", "[bad_input]") {
     auto r = test::run_cbam({"calc"});
     CHECK(r.exit_code == 2);
-    CHECK_THAT(r.err, Catch::Contains("expected exactly one installation directory"));
+    CHECK_THAT(r.err, Catch::Contains("DIR is required"));
+    CHECK_THAT(r.err, Catch::Contains("Usage: cbam calc DIR"));
     CHECK_THAT(r.err, Catch::Contains("Run 'cbam calc --help'"));
     auto r2 = test::run_cbam({"calc", test::source_path("fixtures/fastener-tw"), "--scope", "2026"});
     CHECK(r2.exit_code == 2);

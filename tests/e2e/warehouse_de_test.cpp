@@ -562,7 +562,7 @@ TEST_CASE("warehouse-de: cbam certificates with the holding check says SHORT", "
     auto r = test::run_cbam({"certificates", dir, "--year", "2026", "--quarter-end", "2026-06-30", "--held", "10"});
     INFO(r.out);
     INFO(r.err);
-    CHECK(r.exit_code == 1);
+    CHECK(r.exit_code == 4);  // the holding check failed: its own code, not an input error
     CHECK_THAT(r.out, Catch::Contains("587.044"));  // 587.0440375
     CHECK_THAT(r.out, Catch::Contains("293.522"));  // 293.52201875
     CHECK_THAT(r.out, Catch::Contains("SHORT by 283.522 certificates"));  // 293.52201875 - 10
@@ -570,6 +570,6 @@ TEST_CASE("warehouse-de: cbam certificates with the holding check says SHORT", "
     CHECK(ok.exit_code == 0);
     CHECK_THAT(ok.out, Catch::Contains("held: 294: enough"));
     auto bad = test::run_cbam({"certificates", dir, "--year", "2026", "--quarter-end", "2026-06-29"});
-    CHECK(bad.exit_code == 1);
-    CHECK_THAT(bad.err, Catch::Contains("--quarter-end"));
+    CHECK(bad.exit_code == 2);  // a bad option value is a usage error
+    CHECK_THAT(bad.err, Catch::Contains("--quarter-end expects the last day of a quarter of 2026"));
 }

@@ -10,35 +10,6 @@
 
 namespace cbam::cli {
 
-int usage_error(const std::string& command, const std::string& message) {
-    fmt::print(stderr, "cbam{}{}: error: {}\n", command.empty() ? "" : " ", command, message);
-    fmt::print(stderr, "Run 'cbam {}--help' for usage.\n", command.empty() ? "" : command + " ");
-    return exit_code::usage;
-}
-
-bool dialect_option(const Args& args, std::size_t& i, CsvDialect& dialect, std::string& error) {
-    const std::string& a = args[i];
-    if (a != "--delimiter" && a != "--decimal") return false;
-    if (i + 1 >= args.size()) {
-        error = fmt::format("option {} needs a value", a);
-        return true;
-    }
-    const std::string& v = args[++i];
-    if (a == "--delimiter") {
-        if (v == "comma" || v == ",") dialect.delimiter = ',';
-        else if (v == "semicolon" || v == ";") dialect.delimiter = ';';
-        else if (v == "tab" || v == "\t") dialect.delimiter = '\t';
-        else error = fmt::format("--delimiter expects comma, semicolon or tab, found '{}'", v);
-    } else {
-        if (v == "point" || v == ".") dialect.decimal_point = '.';
-        else if (v == "comma" || v == ",") dialect.decimal_point = ',';
-        else error = fmt::format("--decimal expects point or comma, found '{}'", v);
-    }
-    if (dialect.delimiter && dialect.delimiter == dialect.decimal_point)
-        error = "the delimiter and the decimal separator cannot both be a comma";
-    return true;
-}
-
 void add_directory_inputs(const std::string& dir, std::vector<std::string>& customs, std::vector<std::string>& suppliers) {
     namespace fs = std::filesystem;
     auto csv_files = [](const fs::path& d, const char* prefix) {
@@ -54,22 +25,6 @@ void add_directory_inputs(const std::string& dir, std::vector<std::string>& cust
     customs.insert(customs.begin(), c.begin(), c.end());
     auto s = csv_files(fs::path(dir) / "suppliers", "");
     suppliers.insert(suppliers.begin(), s.begin(), s.end());
-}
-
-int dispatch(const Args& args) {
-    const std::string& cmd = args.at(0);
-    Args rest(args.begin() + 1, args.end());
-    if (cmd == "classify") return classify(rest);
-    if (cmd == "calc") return calc(rest);
-    if (cmd == "explain") return explain(rest);
-    if (cmd == "validate") return validate(rest);
-    if (cmd == "report") return report(rest);
-    if (cmd == "extract") return extract(rest);
-    if (cmd == "verify") return verify(rest);
-    if (cmd == "declare") return declare(rest);
-    if (cmd == "certificates") return certificates(rest);
-    if (cmd == "rerun") return rerun(rest);
-    return usage_error("", fmt::format("unknown command '{}'", cmd));
 }
 
 std::string sibling(const std::string& path, const std::string& suffix) {

@@ -1,0 +1,136 @@
+#include "cli/options.h"
+
+#include "cli/command.h"
+#include "core/text.h"
+#include "registry/definitive_data.h"
+#include "validate/xsd.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace cbam::cli {
+
+void add_dialect_options(CLI::App& cmd, CsvDialect& dialect) {
+    auto conflict = [&dialect] {
+        if (dialect.delimiter && dialect.delimiter == dialect.decimal_point)
+            throw UsageError("the delimiter and the decimal separator cannot both be a comma");
+    };
+    cmd.add_option_function<std::string>(
+           "--delimiter",
+           [&dialect, conflict](const std::string& v) {
+               if (v == "comma" || v == ",") dialect.delimiter = ',';
+               else if (v == "semicolon" || v == ";") dialect.delimiter = ';';
+               else if (v == "tab" || v == "\t") dialect.delimiter = '\t';
+               else throw UsageError(fmt::format("--delimiter expects comma, semicolon or tab, found '{}'", v));
+               conflict();
+           },
+           "comma, semicolon or tab (default: read from each file's header row, the most frequent of the three "
+           "outside quotes)")
+        ->type_name("D");
+    cmd.add_option_function<std::string>(
+           "--decimal",
+           [&dialect, conflict](const std::string& v) {
+               if (v == "point" || v == ".") dialect.decimal_point = '.';
+               else if (v == "comma" || v == ",") dialect.decimal_point = ',';
+               else throw UsageError(fmt::format("--decimal expects point or comma, found '{}'", v));
+               conflict();
+           },
+           "point or comma (default: comma when the delimiter is a semicolon, as spreadsheets write CSV in "
+           "decimal-comma locales, else point). Under a decimal comma, a number holding a point (\"1.234\") is "
+           "refused as ambiguous.")
+        ->type_name("D");
+}
+
+CLI::Option* add_output_option(CLI::App& cmd, std::string& output, const std::string& description) {
+    return cmd.add_option("-o,--output", output, description)->type_name("FILE");
+}
+
+CLI::Option* add_audit_option(CLI::App& cmd, std::string& audit) {
+    return cmd
+        .add_option("--audit", audit,
+                    "also write an audit bundle to the new folder DIR: the inputs, the outputs, their SHA-256, the "
+                    "data used, every assumption and the derivation of every figure; 'cbam rerun DIR' reproduces it "
+                    "(docs/audit.md)")
+        ->type_name("DIR");
+}
+
+CLI::Option* add_schema_dir_option(CLI::App& cmd, std::string& schema_dir) {
+    return cmd
+        .add_option("--schema-dir", schema_dir,
+                    "folder holding the official QReport_ver23.00.xsd and stypes.xsd, and codelists.csv (default: "
+                    "$CBAM_SCHEMA_DIR, else the folder configured at build time)")
+        ->type_name("DIR");
+}
+
+void add_quarter_input_options(CLI::App& cmd, QuarterInputs& in) {
+    cmd.add_option("--settings", in.settings, "the declarant settings, instead of DIR/settings.csv")->type_name("FILE");
+    cmd.add_option("--customs", in.customs, "customs lines (repeatable; added to DIR's customs*.csv)")
+        ->type_name("FILE")
+        ->allow_extra_args(false);
+    cmd.add_option("--suppliers", in.suppliers, "supplier emissions data (repeatable; added to DIR/suppliers/*.csv)")
+        ->type_name("FILE")
+        ->allow_extra_args(false);
+    cmd.add_option("--parties", in.parties, "importers and representatives named on lines, instead of DIR/parties.csv")
+        ->type_name("FILE");
+}
+
+CLI::Option* add_period_option(CLI::App& cmd, std::optional<Quarter>& period) {
+    return cmd
+        .add_option_function<std::string>(
+            "--period",
+            [&period](const std::string& v) {
+                auto q = Quarter::parse(v);
+                if (!q) throw UsageError(fmt::format("--period expects a quarter such as 2024Q2, found '{}'", v));
+                if (q->year * 10 + q->quarter < 20234 || q->year * 10 + q->quarter > 20254)
+                    throw UsageError(fmt::format("{} is outside the transitional period (2023Q4 to 2025Q4): quarterly reports exist only "
+                                                 "for it; from 2026 use 'cbam declare'",
+                                                 q->label()));
+                period = q;
+            },
+            "the quarter, from 2023Q4 to 2025Q4, e.g. 2024Q2")
+        ->type_name("YYYYQn");
+}
+
+CLI::Option* add_year_option(CLI::App& cmd, int& year) {
+    return cmd
+        .add_option_function<std::string>(
+            "--year",
+            [&year](const std::string& v) {
+                if (!is_digits(v, 4)) throw UsageError(fmt::format("--year expects a year such as 2026, found '{}'", v));
+                year = std::stoi(v);
+            },
+            "the calendar year of the imports: 2026 or later, a year whose cross-sectoral correction factor is known")
+        ->type_name("YYYY");
+}
+
+void check_definitive_year(int year) {
+    if (year < 2026)
+        throw UsageError(fmt::format("{} is before the definitive period, which starts in 2026: for 2023-2025 use 'cbam report'", year));
+    const PhaseIn* p = PhaseInTable::builtin().year(year);
+    if (!p) throw UsageError(fmt::format("cbam knows no CBAM factor for {} (cn_codes/phase_in.csv ends earlier)", year));
+    if (!p->cscf)
+        throw UsageError(fmt::format("the cross-sectoral correction factor for {0} is not yet set (cn_codes/phase_in.csv has none for "
+                                     "{0}), and the free-allocation adjustment needs it: supply the factor the Commission sets for "
+                                     "{0} (column cross_sectoral_correction_factor of phase_in.csv)",
+                                     year));
+}
+
+CLI::Validator one_of(const std::string& option, std::vector<std::string> values) {
+    return CLI::Validator(
+        [option, values](const std::string& v) -> std::string {
+            if (std::find(values.begin(), values.end(), v) != values.end()) return "";
+            std::string list;
+            for (std::size_t i = 0; i < values.size(); ++i) list += (i == 0 ? "" : i + 1 == values.size() ? " or " : ", ") + values[i];
+            throw UsageError(fmt::format("{} expects {}, found '{}'", option, list, v));
+        },
+        "");
+}
+
+std::string extension(const std::string& path) {
+    auto dot = path.rfind('.');
+    auto slash = path.rfind('/');
+    return dot == std::string::npos || (slash != std::string::npos && dot < slash) ? "" : path.substr(dot + 1);
+}
+
+}  // namespace cbam::cli
