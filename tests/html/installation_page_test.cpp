@@ -95,7 +95,7 @@ TEST_CASE("installation page: the fastener's screws, in English and in Tradition
     CHECK(page_en.find("src=\"http") == std::string::npos);
 }
 
-TEST_CASE("catalogue: numbers keep their digits; every language has every message", "[html][i18n]") {
+TEST_CASE("catalogue: numbers keep their digits, and every language has every message", "[html][i18n]") {
     Catalogue en = Catalogue::load("en");
     CHECK(en.number("1234567.891") == "1,234,567.891");
     CHECK(en.number("-1234") == "-1,234");

@@ -30,7 +30,7 @@ TEST_CASE("solve_exact: a 3 × 3 system that needs a row swap, two right-hand si
     CHECK_EXACT((*x)[2][1], D(-1, 3));
 }
 
-TEST_CASE("solve_exact: a singular system has no solution; shapes are checked", "[unit][linear]") {
+TEST_CASE("solve_exact: a singular system has no solution, and shapes are checked", "[unit][linear]") {
     // the second row is twice the first
     CHECK_FALSE(solve_exact({{1, 2}, {2, 4}}, {{1}, {2}}));
     CHECK_FALSE(solve_exact({{0, 0}, {0, 1}}, {{0}, {1}}));
@@ -42,7 +42,7 @@ TEST_CASE("solve_exact: a singular system has no solution; shapes are checked", 
     CHECK_EXACT((*x)[0][0], D("0.75"));
 }
 
-TEST_CASE("components: every process after the ones it uses; loops grouped", "[unit][linear][graph]") {
+TEST_CASE("components: every process after the ones it uses, loops grouped", "[unit][linear][graph]") {
     // 0 uses 1; 1 uses 2 and 3; 2 uses 1 (loop {1, 2}); 3 uses nothing; 4 uses 5, 5 uses 6, 6 uses 4 (loop {4, 5, 6})
     std::vector<std::vector<std::size_t>> uses{{1}, {2, 3}, {1}, {}, {5}, {6}, {4}};
     auto comps = components_dependencies_first(uses);
