@@ -48,7 +48,7 @@ std::unique_ptr<Declared> declare_warehouse() {
 
 }  // namespace
 
-TEST_CASE("year figures: totals are exact sums of the goods; a saving is defaults minus actual", "[html][declare]") {
+TEST_CASE("year figures: totals are exact sums of the goods, and a saving is defaults minus actual", "[html][declare]") {
     auto d = declare_warehouse();
     auto totals = declaration_totals(d->r, d->suppliers);
     REQUIRE(totals.back().group == "all");
