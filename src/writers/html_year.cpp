@@ -192,7 +192,7 @@ std::string year_to_html(const YearPage& in, const HtmlContext& ctx) {
 
     // Every good.
     page.heading(2, cat("year.per_good"), "per-good");
-    page.raw("<table>\n" + html_row(with({html_escape(cat("year.col.importer")), html_escape(cat("report.col.cn")), html_escape(cat("report.col.origin")),
+    page.raw("<table>\n" + html_row(with({html_escape(cat("year.col.importer")), html_escape(cat("year.col.cn_origin")),
                                           html_escape(cat("year.col.installation")), html_escape(cat("calc.col.basis")), "\x01" + html_escape(cat("report.col.quantity")),
                                           "\x01" + html_escape(cat("year.col.see"))},
                                          head),
@@ -202,7 +202,7 @@ std::string year_to_html(const YearPage& in, const HtmlContext& ctx) {
         std::string key = fmt::format("entry|{}", i), why = entry_why[i];
         std::string basis = e.valuation.actual ? "<span class=\"tag actual\">" + html_escape(cat("calc.basis.actual")) + "</span>"
                                                : "<span class=\"tag default\">" + html_escape(cat("calc.basis.default")) + "</span>";
-        page.raw(html_row({html_escape(e.importer), html_escape(e.taric_code.empty() ? e.cn_code : e.taric_code), html_escape(e.origin),
+        page.raw(html_row({html_escape(e.importer), html_escape(e.taric_code.empty() ? e.cn_code : e.taric_code) + "<br>" + html_escape(e.origin),
                            html_escape(e.installation_id.empty() ? "-" : e.installation_id), basis,
                            page.figure(format_amount(e.quantity.value()), key, "quantity", why) + " " + unit_of(e),
                            page.figure(format_see(e.valuation.see_total.value()), key, "see_counted", why),

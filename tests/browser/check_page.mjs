@@ -4,6 +4,7 @@
 //   - every chart was drawn: each <canvas> has non-blank pixels, one per chart data block;
 //   - the page is in the expected language (<html lang>) and shows the expected labels.
 // Usage: node check_page.mjs PAGE.html SCREENSHOT.png --lang LANG [--charts N|--no-charts] [--text LABEL]...
+//        [--shot-height PX]   (the screenshot: the whole page, or its top PX pixels)
 // Exit 0 when every check passes; 1 with each failure on stderr.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,13 +14,14 @@ import { pathToFileURL } from 'node:url';
 
 const args = process.argv.slice(2);
 const [pagePath, shotPath] = args;
-let lang = 'en', minCharts = 1, noCharts = false;
+let lang = 'en', minCharts = 1, noCharts = false, shotHeight = 0;
 const texts = [];
 for (let i = 2; i < args.length; i++) {
   if (args[i] === '--lang') lang = args[++i];
   else if (args[i] === '--charts') minCharts = Number(args[++i]);
   else if (args[i] === '--no-charts') noCharts = true;
   else if (args[i] === '--text') texts.push(args[++i]);
+  else if (args[i] === '--shot-height') shotHeight = Number(args[++i]);
   else { console.error(`check_page: unknown argument ${args[i]}`); process.exit(2); }
 }
 if (!pagePath || !shotPath) { console.error('usage: node check_page.mjs PAGE.html SCREENSHOT.png [options]'); process.exit(2); }
@@ -88,7 +90,8 @@ try {
   if (seen.figures === 0) failures.push('no figures on the page');
   for (const e of errors) failures.push(`script error: ${e}`);
   for (const u of requests) failures.push(`network request: ${u}`);
-  await page.screenshot({ path: shotPath, fullPage: true });
+  await page.screenshot(shotHeight ? { path: shotPath, fullPage: true, clip: { x: 0, y: 0, width: 1100, height: shotHeight } }
+                                   : { path: shotPath, fullPage: true });
   console.log(`check_page: ${pagePath}: ${seen.canvases.length} charts, ${seen.figures} figures, ${requests.size} requests`);
 } catch (e) {
   failures.push(String(e && e.stack || e));
