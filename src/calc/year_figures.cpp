@@ -13,6 +13,8 @@ std::optional<Decimal> ActualDataComparison::saving() const {
 std::vector<YearTotalsRow> declaration_totals(const DeclarationResult& r, const SupplierData& suppliers) {
     std::map<std::string, YearTotalsRow> by_importer, by_inst;
     YearTotalsRow all{"all", "", "", 0, 0, 0, 0, 0, {}};
+    // Every importer of the year, also one whose goods all fall under the de minimis.
+    for (const auto& m : r.importers) by_importer[m.importer] = {"importer", m.importer, "", 0, 0, 0, 0, 0, {}};
     auto add = [&](YearTotalsRow& row, const DeclarationEntry& e, std::size_t i) {
         row.embedded += e.embedded.value();
         row.fa_adjustment += e.fa_adjustment.value();

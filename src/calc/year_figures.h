@@ -20,7 +20,7 @@ struct YearTotalsRow {
     std::vector<std::size_t> entries;  // indices into DeclarationResult::entries
 };
 
-// Totals by importer (EORI order), by installation (largest cost first), then all; installations
+// Totals by importer (EORI order, every importer of the year's lines), by installation (largest cost first), then all; installations
 // named from `suppliers` where their data is given.
 std::vector<YearTotalsRow> declaration_totals(const DeclarationResult& r, const SupplierData& suppliers = {});
 

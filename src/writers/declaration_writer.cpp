@@ -198,12 +198,17 @@ std::string declaration_to_xml(const DeclarationResult& r, const ReportSettings&
     return out.str();
 }
 
-std::string year_totals_to_csv(const std::vector<YearTotalsRow>& rows) {
+std::string year_totals_to_csv(const DeclarationResult& r, const std::vector<YearTotalsRow>& rows) {
     CsvWriter w;
-    w.row({"group", "key", "installation_name", "embedded_tco2e", "fa_adjustment_tco2e", "carbon_price_deduction", "certificates", "cost_eur", "goods"});
-    for (const auto& row : rows)
+    w.row({"group", "key", "installation_name", "embedded_tco2e", "fa_adjustment_tco2e", "carbon_price_deduction", "certificates", "cost_eur", "goods",
+           "de_minimis_mass_t", "de_minimis_exempt", "certificates_to_surrender"});
+    for (const auto& row : rows) {
+        std::string mass, exempt;
+        for (const auto& m : r.importers)
+            if (row.group == "importer" && m.importer == row.key) mass = qty(m.de_minimis_mass), exempt = m.exempt ? "yes" : "no";
         w.row({row.group, row.key, row.name, t3(row.embedded), t3(row.fa_adjustment), t3(row.deduction), t3(row.certificates), eur(row.cost),
-               std::to_string(row.entries.size())});
+               std::to_string(row.entries.size()), mass, exempt, row.group == "all" ? certificates_to_surrender(r).to_string() : ""});
+    }
     return w.str();
 }
 

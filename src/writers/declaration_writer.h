@@ -28,7 +28,7 @@ std::string line_status_to_csv(const DeclarationResult& r);
 std::string declaration_to_table(const DeclarationResult& r);
 // The totals by importer and installation (FILE.totals.csv), what each installation's actual data
 // saves against default values (FILE.savings.csv), and a quarterly holding check.
-std::string year_totals_to_csv(const std::vector<YearTotalsRow>& rows);
+std::string year_totals_to_csv(const DeclarationResult& r, const std::vector<YearTotalsRow>& rows);
 std::string comparisons_to_csv(const DeclarationResult& r, const std::vector<ActualDataComparison>& comparisons);
 std::string holding_to_csv(const HoldingCheck& h);
 // Certificates to surrender for the year: the total rounded to full tonnes.

@@ -76,7 +76,7 @@ std::string year_to_html(const YearPage& in, const HtmlContext& ctx) {
         std::string why = why_of(*all);
         page.raw("<p class=\"lead\">" +
                  page.sentence("year.lead", {{"year", year},
-                                             {"surrender", page.figure(certificates_to_surrender(r).to_string(), "json|totals", "certificates_to_surrender", why)},
+                                             {"surrender", page.figure(certificates_to_surrender(r).to_string(), "all|", "certificates_to_surrender", why)},
                                              {"cost", page.figure(format_eur(all->cost), "all|", "cost_eur", why)},
                                              {"embedded", page.figure(format_tonnes(all->embedded), "all|", "embedded_tco2e", why)}}) +
                  "</p>\n");
@@ -150,23 +150,12 @@ std::string year_to_html(const YearPage& in, const HtmlContext& ctx) {
         for (std::size_t i = 0; i < r.importers.size(); ++i) {
             const ImporterMass& m = r.importers[i];
             if (m.importer != row.key) continue;
-            mass = page.figure(format_amount(m.de_minimis_mass), fmt::format("json|importers/{}", i), "de_minimis_mass_t", why_of(row));
+            mass = page.figure(format_amount(m.de_minimis_mass), "importer|" + m.importer, "de_minimis_mass_t", why_of(row));
             status = html_escape(cat(m.exempt ? "year.exempt" : "year.above"));
         }
         page.raw(html_row(with({html_escape(row.key), mass, status}, total_cells(row))));
     }
     page.raw("</table>\n");
-    // Importers below the threshold have no goods counted, hence no totals row: list them too.
-    for (std::size_t i = 0; i < r.importers.size(); ++i) {
-        const ImporterMass& m = r.importers[i];
-        bool has_row = false;
-        for (const auto& row : in.totals) has_row = has_row || (row.group == "importer" && row.key == m.importer);
-        if (has_row) continue;
-        std::string why = page.derivation(cat.format("year.why_mass", {{"id", m.importer}}), cat("year.de_minimis_rule"));
-        page.raw("<p>" + page.sentence("year.exempt_importer", {{"id", html_escape(m.importer)},
-                                                                 {"mass", page.figure(format_amount(m.de_minimis_mass), fmt::format("json|importers/{}", i), "de_minimis_mass_t", why)}}) +
-                 "</p>\n");
-    }
     page.paragraph(cat("year.de_minimis_rule"), "meta");
 
     if (in.holding) {
