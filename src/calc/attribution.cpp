@@ -22,26 +22,41 @@ Traced heat_emissions(const HeatFlow& h) {
     } else {
         ef = traced_constant(Quantity(factors::ef_heat_default(), units::tCO2e_per_TJ()),
                              "default emission factor of measurable heat (56.1 tCO2/TJ ÷ 0.9)", factors::heat_default_source);
-        notes.push_back(fmt::format("{}:{}: no emission factor given for this heat; the default 56.1/0.9 tCO2/TJ was assumed",
-                                    h.where.file, h.where.line));
+        notes.push_back(fmt::format("{}: no emission factor given for this heat; the default 56.1/0.9 tCO2/TJ was assumed",
+                                    h.where.to_string()));
     }
     return traced_result((q.q * ef.q).in(units::tCO2e()), h.exported ? "emissions of heat exported" : "emissions of heat imported",
                          "Q_H × EF_H", "IR (EU) 2023/1773 Annex III C and F", {{"Q_H", q}, {"EF_H", ef}}, notes);
 }
 
 Traced waste_gas_correction(const WasteGasFlow& w) {
-    Traced v = traced_input(w.volume, "waste gas volume");
-    Traced ncv = traced_input(w.ncv, "net calorific value of the waste gas");
     Traced efng = traced_constant(Quantity(factors::ef_natural_gas(), units::tCO2e_per_TJ()), "emission factor of natural gas",
                                   factors::waste_gas_source);
+    // The energy of the waste gas: V × NCV, or the amount itself when it is given as an energy.
+    std::vector<std::pair<std::string, Traced>> ops;
+    std::string energy;
+    Quantity e;
+    if (w.ncv) {
+        Traced v = traced_input(w.amount, "waste gas volume");
+        Traced ncv = traced_input(*w.ncv, "net calorific value of the waste gas");
+        ops = {{"V", v}, {"NCV", ncv}};
+        energy = "V × NCV";
+        e = v.q * ncv.q;
+    } else {
+        Traced q = traced_input(w.amount, "energy of the waste gas");
+        ops = {{"E_WG", q}};
+        energy = "E_WG";
+        e = q.q;
+    }
+    ops.emplace_back("EF_NG", efng);
     if (!w.exported)
-        return traced_result((v.q * ncv.q * efng.q).in(units::tCO2e()), "waste gas import correction", "V × NCV × EF_NG",
-                             "IR (EU) 2023/1773 Annex III F Eq. 53", {{"V", v}, {"NCV", ncv}, {"EF_NG", efng}});
+        return traced_result((e * efng.q).in(units::tCO2e()), "waste gas import correction", energy + " × EF_NG",
+                             "IR (EU) 2023/1773 Annex III F Eq. 53", ops);
     Traced corr = traced_constant(Quantity(factors::waste_gas_export_correction(), units::one()), "efficiency correction of waste gas",
                                   factors::waste_gas_source);
-    return traced_result((v.q * ncv.q * efng.q).in(units::tCO2e()) * corr.value(), "waste gas export correction",
-                         "V × NCV × EF_NG × Corr_η", "IR (EU) 2023/1773 Annex III F Eq. 54",
-                         {{"V", v}, {"NCV", ncv}, {"EF_NG", efng}, {"Corr_η", corr}});
+    ops.emplace_back("Corr_η", corr);
+    return traced_result((e * efng.q).in(units::tCO2e()) * corr.value(), "waste gas export correction", energy + " × EF_NG × Corr_η",
+                         "IR (EU) 2023/1773 Annex III F Eq. 54", ops);
 }
 
 Traced electricity_emissions(const ElectricityFlow& e) {
@@ -71,21 +86,24 @@ Terms present(const std::vector<Term>& terms) {
 
 AttributedEmissions attribute(const Installation& inst, const ProductionProcess& p) {
     Terms direct_sources;
+    if (p.direct_emissions)
+        direct_sources.emplace_back("given for the process",
+                                    traced_input(*p.direct_emissions, fmt::format("directly attributable emissions of process {}, as given", p.id)));
     for (const auto& s : inst.source_streams)
         if (s.process_id == p.id) direct_sources.emplace_back(s.id, source_stream_emissions(s));
     for (const auto& m : inst.measurements)
         if (m.process_id == p.id) direct_sources.emplace_back(m.id, measured_emissions(m));
     for (const auto& f : inst.pfc)
-        if (f.process_id == p.id) direct_sources.emplace_back(fmt::format("PFC, pfc.csv line {}", f.where.line), pfc_emissions(f));
+        if (f.process_id == p.id) direct_sources.emplace_back(fmt::format("PFC, pfc.csv {}", f.where.place()), pfc_emissions(f));
     Traced dir_em = traced_sum(direct_sources, units::tCO2e(), fmt::format("direct emissions of the sources of process {} (DirEm*)", p.id));
 
     Terms heat_imp, heat_exp, wg_imp, wg_exp, el_prod, el_cons;
     for (const auto& h : inst.heat)
-        if (h.process_id == p.id) (h.exported ? heat_exp : heat_imp).emplace_back(fmt::format("heat, line {}", h.where.line), heat_emissions(h));
+        if (h.process_id == p.id) (h.exported ? heat_exp : heat_imp).emplace_back(fmt::format("heat, {}", h.where.place()), heat_emissions(h));
     for (const auto& w : inst.waste_gases)
-        if (w.process_id == p.id) (w.exported ? wg_exp : wg_imp).emplace_back(fmt::format("waste gas, line {}", w.where.line), waste_gas_correction(w));
+        if (w.process_id == p.id) (w.exported ? wg_exp : wg_imp).emplace_back(fmt::format("waste gas, {}", w.where.place()), waste_gas_correction(w));
     for (const auto& e : inst.electricity)
-        if (e.process_id == p.id) (e.produced ? el_prod : el_cons).emplace_back(fmt::format("electricity, line {}", e.where.line), electricity_emissions(e));
+        if (e.process_id == p.id) (e.produced ? el_prod : el_cons).emplace_back(fmt::format("electricity, {}", e.where.place()), electricity_emissions(e));
 
     const Unit u = units::tCO2e();
     Traced h_imp = traced_sum(heat_imp, u, "emissions of measurable heat imported (Em_H,imp)");

@@ -404,7 +404,17 @@ private:
                 c.default_values = s->default_values;  // only figures that are used count as used
                 std::string kind = s->default_values ? "default values" : "actual data";
                 c.see_direct = traced_input(s->see_direct, fmt::format("direct SEE communicated by supplier {} ({})", s->id, kind));
-                c.see_indirect = traced_input(s->see_indirect, fmt::format("indirect SEE communicated by supplier {} ({})", s->id, kind));
+                if (s->specific_electricity && s->electricity_factor) {
+                    Traced e = traced_input(*s->specific_electricity,
+                                            fmt::format("specific electricity consumption communicated by supplier {} ({})", s->id, kind));
+                    Traced ef = traced_input(*s->electricity_factor,
+                                             fmt::format("emission factor of that electricity ({}{})", s->id,
+                                                         s->electricity_factor_source.empty() ? "" : ", " + s->electricity_factor_source));
+                    c.see_indirect = traced_result((e.q * ef.q).in(see_unit), fmt::format("indirect SEE of the precursor from supplier {}", s->id),
+                                                   "E_el × EF_el", "IR (EU) 2023/1773 Annex III D and F", {{"E_el", e}, {"EF_el", ef}});
+                } else {
+                    c.see_indirect = traced_input(s->see_indirect, fmt::format("indirect SEE communicated by supplier {} ({})", s->id, kind));
+                }
                 c.see_indirect_counted =
                     prec_direct_only ? traced_result(Quantity(0, see_unit), "indirect SEE of the precursor that counts",
                                                      fmt::format("0: {} is in Annex II (direct emissions only)", in.precursor), kAnnexIIRef, {})

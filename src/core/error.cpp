@@ -13,6 +13,11 @@ std::string SourceLocation::to_string() const {
     return s;
 }
 
+std::string SourceLocation::place() const {
+    if (!sheet.empty()) return sheet + (cell.empty() ? "" : "!" + cell);
+    return fmt::format("line {}", line);
+}
+
 void Diagnostics::add(SourceLocation where, std::string message) {
     ++count_;
     if (items_.size() < limit_) items_.push_back({std::move(where), std::move(message)});

@@ -27,6 +27,8 @@ struct SourceLocation {
 
     // "dir/processes.csv:12:3 (activity_level)"; "in.xlsx:D_Processes!L23 (DirEm*)"
     std::string to_string() const;
+    // The place within the file, for labels: "line 12", or "D_Processes!L23".
+    std::string place() const;
     // A location in a workbook.
     static SourceLocation in_sheet(std::string file, std::string sheet, std::string cell, std::string field = {}) {
         SourceLocation l(std::move(file));

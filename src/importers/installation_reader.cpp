@@ -341,7 +341,7 @@ Installation read_installation(const std::string& dir, const CnRegistry& cn, con
                        auto v = row.number("volume", true, NumberRule::NonNegative);
                        auto ncv = r.quantity(row, "ncv", "ncv_unit", units::TJ() / *u, true, NumberRule::NonNegative);
                        if (!dir || !v || !ncv) return;
-                       w.volume = Input{Quantity(*v, *u), row.at("volume")};
+                       w.amount = Input{Quantity(*v, *u), row.at("volume")};
                        w.ncv = *ncv;
                        inst.waste_gases.push_back(std::move(w));
                    });

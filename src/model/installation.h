@@ -20,6 +20,9 @@ namespace cbam {
 struct Installation {
     std::string directory;
     std::string id, name, country, operator_name, city;
+    // Further identification, as the communication template gives it (all optional)
+    std::string name_local, street, post_code, po_box, economic_activity, unlocode, latitude, longitude;
+    std::string representative, email, telephone;
     std::string period_start, period_end;  // YYYY-MM-DD
     SourceLocation where;
 

@@ -2,6 +2,7 @@
 
 #include "model/input.h"
 
+#include <optional>
 #include <string>
 
 namespace cbam {
@@ -15,7 +16,13 @@ struct Supplier {
     std::string precursor;     // aggregated good name
     std::string cn_code;
     Input see_direct;          // tCO2e/t
-    Input see_indirect;        // tCO2e/t
+    Input see_indirect;        // tCO2e/t, when given as such (suppliers.csv)
+    // The template's E_PurchPrec gives the indirect SEE as the precursor's specific electricity
+    // consumption times the electricity's emission factor: when both are set, the indirect SEE is
+    // their product (computed, with its derivation) and see_indirect is not used.
+    std::optional<Input> specific_electricity;  // MWh/t
+    std::optional<Input> electricity_factor;    // tCO2/MWh
+    std::string electricity_factor_source;      // where the factor comes from (D.4(a) ...)
     bool default_values = false;  // the figures are default values, not actual data
     SourceLocation where;
 };

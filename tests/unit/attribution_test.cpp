@@ -37,7 +37,7 @@ WasteGasFlow waste_gas(const std::string& process, bool exported, const char* vo
     WasteGasFlow w;
     w.process_id = process;
     w.exported = exported;
-    w.volume = in(volume, vunit, loc("waste_gases.csv", line, 3, "volume"));
+    w.amount = in(volume, vunit, loc("waste_gases.csv", line, 3, "volume"));
     w.ncv = in(ncv, ncv_unit, loc("waste_gases.csv", line, 5, "ncv"));
     w.where = loc("waste_gases.csv", line, 0, "");
     return w;
@@ -189,4 +189,39 @@ TEST_CASE("attribution: a process with sources only: terms without data are not 
     CHECK_FALSE(operand(a.direct, "Em_H,exp"));
     CHECK_FALSE(operand(a.direct, "WG_corr,imp"));
     CHECK_FALSE(operand(a.direct, "Em_el,prod"));
+}
+
+TEST_CASE("attribution: DirEm* given for the process (the template's way) and waste gas given as an energy",
+          "[unit][attribution][template]") {
+    InstallationBuilder b;
+    b.process("Kiln", "Cement clinker", "1000", {"25231000"});
+    ProductionProcess& p = b.inst.processes[0];
+    p.direct_emissions = in("850.5", "tCO2e", SourceLocation::in_sheet("t.xlsx", "D_Processes", "L54"));
+    b.measured("Kiln", "20");  // a measured source on top: the two add up
+    WasteGasFlow imp;
+    imp.process_id = "Kiln";
+    imp.amount = in("2", "TJ", SourceLocation::in_sheet("t.xlsx", "D_Processes", "L61"));
+    imp.where = SourceLocation::in_sheet("t.xlsx", "D_Processes", "L61");
+    WasteGasFlow exp = imp;
+    exp.exported = true;
+    exp.amount = in("1", "TJ", SourceLocation::in_sheet("t.xlsx", "D_Processes", "M61"));
+    b.inst.waste_gases = {imp, exp};
+    AttributedEmissions a = attribute(b.inst, p);
+    // DirEm* = 850.5 + 20 = 870.5; WG_corr,imp = 2 TJ × 56.1 = 112.2; WG_corr,exp = 1 × 56.1 × 0.667 = 37.4187
+    // AttrEm_dir = 870.5 + 112.2 − 37.4187 = 945.2813
+    CHECK_EXACT(a.direct.q.value_in(units::tCO2e()), D("945.2813"));
+    const Traced* dir_em = operand(a.direct, "DirEm*");
+    REQUIRE(dir_em);
+    CHECK_EXACT(dir_em->value(), D("870.5"));
+    const Traced* given = operand(*dir_em, "given for the process");
+    REQUIRE(given);
+    REQUIRE(given->step->input);
+    CHECK(given->step->input->to_string() == "t.xlsx:D_Processes!L54");
+    const Traced* w_imp = operand(a.direct, "WG_corr,imp");
+    REQUIRE(w_imp);
+    const Traced* flow = operand(*w_imp, "waste gas, D_Processes!L61");  // the term is the sum of its flows
+    REQUIRE(flow);
+    CHECK(flow->step->formula == "E_WG × EF_NG");
+    CHECK(operand(*flow, "E_WG"));
+    CHECK_FALSE(operand(*flow, "NCV"));
 }

@@ -255,6 +255,22 @@ TEST_CASE("precursors: the same precursor from two suppliers is kept apart", "[u
     CHECK(g.uses_default_values);            // S-CN's figures are default values
 }
 
+TEST_CASE("precursors: a supplier's indirect SEE given as specific electricity × its factor (the template's E_PurchPrec)",
+          "[unit][embedded][suppliers][template]") {
+    InstallationBuilder b = four_suppliers();
+    // S-TW's indirect SEE becomes 0.25 MWh/t × 0.4 tCO2/MWh = 0.1 tCO2e/t (its see_indirect, 0.3, is not used).
+    Supplier& tw = b.inst.suppliers[0];
+    REQUIRE(tw.id == "S-TW");
+    tw.specific_electricity = in("0.25", "MWh/t", SourceLocation::in_sheet("t.xlsx", "E_PurchPrec", "L50"));
+    tw.electricity_factor = in("0.4", "tCO2/MWh", SourceLocation::in_sheet("t.xlsx", "E_PurchPrec", "L51"));
+    tw.electricity_factor_source = "D.4(b)";
+    CalcResult r = calculate(b.inst, Scope::Transitional);
+    const PrecursorContribution& c = proc(r, "ROLL2").precursors[0];
+    CHECK_EXACT(per_t(c.see_indirect), D("0.1"));
+    CHECK(c.see_indirect.step->formula == "E_el × EF_el");
+    CHECK_EXACT(tco2e(c.embedded_indirect), D("60"));  // 600 t × 0.1
+}
+
 TEST_CASE("precursors: a supplier in the EU or an exempt origin counts as zero", "[unit][embedded][suppliers]") {
     InstallationBuilder b = four_suppliers();
     CalcResult r = calculate(b.inst, Scope::Transitional);
