@@ -1,7 +1,7 @@
 #include "audit/bundle.h"
 
 #include "core/error.h"
-#include "writers/json_writer.h"
+#include "writers/json_document.h"
 
 #include <fmt/format.h>
 #include <openssl/evp.h>
@@ -81,35 +81,28 @@ void AuditBundle::write(const std::string& dir) const {
         write_bytes(temp / "rerun.args", args);
         write_bytes(temp / "derivations.txt", derivations_);
 
-        JsonWriter j;
-        j.begin_object();
-        j.key("tool").string("cbam").key("version").string(CBAM_VERSION);
-        j.key("command").begin_array();
-        for (const auto& a : command_) j.string(a);
-        j.end_array();
-        auto files = [&](const char* key, const std::vector<File>& list, bool stored) {
-            j.key(key).begin_array();
-            for (const auto& f : list) {
-                j.begin_object();
-                j.key(stored ? "path" : "file").string(stored ? "inputs/" + f.name : f.name);
-                j.key("sha256").string(f.sha256).key("bytes").number(std::to_string(f.bytes));
-                j.end_object();
-            }
-            j.end_array();
+        JsonDocument doc;
+        using Json = JsonDocument::Json;
+        auto files = [&doc](const std::vector<File>& list, bool stored) {
+            Json out = Json::array();
+            for (const auto& f : list)
+                out.push_back({{stored ? "path" : "file", stored ? "inputs/" + f.name : f.name},
+                               {"sha256", f.sha256},
+                               {"bytes", doc.number(std::to_string(f.bytes))}});
+            return out;
         };
-        files("inputs", inputs_, true);
-        files("data", data_, false);
-        j.key("outputs").begin_array();
+        Json outputs = Json::array();
         for (const auto& [name, content] : outputs_)
-            j.begin_object().key("path").string("outputs/" + name).key("sha256").string(sha256_hex(content)).key("bytes")
-                .number(std::to_string(content.size())).end_object();
-        j.end_array();
-        j.key("assumptions").begin_array();
-        for (const auto& a : assumptions_) j.string(a);
-        j.end_array();
-        j.key("derivations").string("derivations.txt");
-        j.end_object();
-        write_bytes(temp / "manifest.json", j.str());
+            outputs.push_back({{"path", "outputs/" + name}, {"sha256", sha256_hex(content)}, {"bytes", doc.number(std::to_string(content.size()))}});
+        Json manifest = {{"tool", "cbam"},
+                         {"version", CBAM_VERSION},
+                         {"command", command_},
+                         {"inputs", files(inputs_, true)},
+                         {"data", files(data_, false)},
+                         {"outputs", std::move(outputs)},
+                         {"assumptions", assumptions_},
+                         {"derivations", "derivations.txt"}};
+        write_bytes(temp / "manifest.json", doc.dump(manifest));
         fs::rename(temp, target);
     } catch (const std::exception& e) {
         fs::remove_all(temp, ec);

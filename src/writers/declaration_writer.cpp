@@ -2,7 +2,7 @@
 
 #include "core/text.h"
 #include "writers/csv_writer.h"
-#include "writers/json_writer.h"
+#include "writers/json_document.h"
 #include "writers/rounding.h"
 
 #include <fmt/format.h>
@@ -57,58 +57,72 @@ std::string line_status_to_csv(const DeclarationResult& r) {
 }
 
 std::string declaration_to_json(const DeclarationResult& r, const ReportSettings& s) {
-    JsonWriter j;
-    j.begin_object();
-    j.key("notice").string(kNoOfficialSchema);
-    j.key("year").number(std::to_string(r.year));
-    j.key("declarant").begin_object().key("eori").string(s.declarant.id).key("name").string(s.declarant.name).end_object();
-    j.key("data").begin_object();
-    j.key("default_values").string(DefinitiveDefaults::kVersion).key("benchmarks").string(Benchmarks::kVersion).end_object();
-    j.key("importers").begin_array();
+    using Json = JsonDocument::Json;
+    JsonDocument doc;
+    auto num = [&doc](std::string text) { return doc.number(std::move(text)); };
+    Json importers = Json::array();
     for (const auto& m : r.importers)
-        j.begin_object().key("importer").string(m.importer).key("de_minimis_mass_t").number(qty(m.de_minimis_mass)).key("exempt").boolean(m.exempt).end_object();
-    j.end_array();
-    j.key("goods").begin_array();
+        importers.push_back({{"importer", m.importer}, {"de_minimis_mass_t", num(qty(m.de_minimis_mass))}, {"exempt", m.exempt}});
+    Json goods = Json::array();
     for (const auto& e : r.entries) {
         const Valuation& v = e.valuation;
-        j.begin_object();
-        j.key("importer").string(e.importer).key("cn_code").string(e.cn_code).key("taric_code").string(e.taric_code);
-        j.key("origin").string(e.origin).key("installation_id").string(e.installation_id).key("sector").string(e.sector);
-        j.key("basis").string(v.actual ? "actual" : "default").key("basis_detail").string(v.basis);
-        j.key("quantity").number(qty(e.quantity.value())).key("unit").string(unit_of(e));
-        j.key("see_counted").number(see(v.see_total.value()));
-        j.key("route").string(v.route).key("benchmark_column").string(v.benchmark_column).key("benchmark").number(see(v.benchmark.value()));
-        j.key("sefa").number(see(v.sefa.value()));
-        j.key("embedded_tco2e").number(t3(e.embedded.value())).key("fa_adjustment_tco2e").number(t3(e.fa_adjustment.value()));
-        j.key("carbon_price_deduction").number(t3(e.deduction.value())).key("certificates").number(t3(e.certificates.value()));
-        j.key("cost_eur").number(eur(e.cost.value()));
+        Json g = {{"importer", e.importer},
+                  {"cn_code", e.cn_code},
+                  {"taric_code", e.taric_code},
+                  {"origin", e.origin},
+                  {"installation_id", e.installation_id},
+                  {"sector", e.sector},
+                  {"basis", v.actual ? "actual" : "default"},
+                  {"basis_detail", v.basis},
+                  {"quantity", num(qty(e.quantity.value()))},
+                  {"unit", unit_of(e)},
+                  {"see_counted", num(see(v.see_total.value()))},
+                  {"route", v.route},
+                  {"benchmark_column", v.benchmark_column},
+                  {"benchmark", num(see(v.benchmark.value()))},
+                  {"sefa", num(see(v.sefa.value()))},
+                  {"embedded_tco2e", num(t3(e.embedded.value()))},
+                  {"fa_adjustment_tco2e", num(t3(e.fa_adjustment.value()))},
+                  {"carbon_price_deduction", num(t3(e.deduction.value()))},
+                  {"certificates", num(t3(e.certificates.value()))},
+                  {"cost_eur", num(eur(e.cost.value()))}};
         if (e.carbon_price) {
             const auto& c = *e.carbon_price;
-            j.key("carbon_price_paid").begin_object();
-            j.key("country").string(c.country).key("instrument").string(c.instrument).key("legal_act").string(c.legal_act);
-            j.key("price_per_tonne").number(c.price_per_tonne.to_string()).key("currency").string(c.currency);
-            j.key("eur_per_unit").number(c.eur_per_unit.to_string()).key("rebate_per_tonne").number(c.rebate_per_tonne.to_string());
-            j.key("covered_share").number(c.covered_share.to_string()).key("evidence").string(c.evidence).key("certified_by").string(c.certified_by);
-            j.end_object();
+            g["carbon_price_paid"] = {{"country", c.country},
+                                      {"instrument", c.instrument},
+                                      {"legal_act", c.legal_act},
+                                      {"price_per_tonne", num(c.price_per_tonne.to_string())},
+                                      {"currency", c.currency},
+                                      {"eur_per_unit", num(c.eur_per_unit.to_string())},
+                                      {"rebate_per_tonne", num(c.rebate_per_tonne.to_string())},
+                                      {"covered_share", num(c.covered_share.to_string())},
+                                      {"evidence", c.evidence},
+                                      {"certified_by", c.certified_by}};
         }
-        j.key("quarters").begin_array();
+        Json quarters = Json::array();
         for (const auto& q : e.quarters)
-            j.begin_object().key("quarter").number(std::to_string(q.quarter)).key("quantity").number(qty(q.quantity.value()))
-                .key("certificates").number(t3(q.certificates.value())).key("cost_eur").number(eur(q.cost.value())).end_object();
-        j.end_array();
-        j.key("notes").begin_array();
-        for (const auto& n : v.notes) j.string(n);
-        j.end_array();
-        j.end_object();
+            quarters.push_back({{"quarter", num(std::to_string(q.quarter))},
+                                {"quantity", num(qty(q.quantity.value()))},
+                                {"certificates", num(t3(q.certificates.value()))},
+                                {"cost_eur", num(eur(q.cost.value()))}});
+        g["quarters"] = std::move(quarters);
+        g["notes"] = v.notes;
+        goods.push_back(std::move(g));
     }
-    j.end_array();
-    j.key("totals").begin_object();
-    j.key("embedded_tco2e").number(t3(r.embedded)).key("fa_adjustment_tco2e").number(t3(r.fa_adjustment));
-    j.key("carbon_price_deduction").number(t3(r.deduction)).key("certificates").number(t3(r.certificates));
-    j.key("certificates_to_surrender").number(certificates_to_surrender(r).to_string()).key("cost_eur").number(eur(r.cost));
-    j.end_object();
-    j.end_object();
-    return j.str();
+    Json j = {{"notice", kNoOfficialSchema},
+              {"year", num(std::to_string(r.year))},
+              {"declarant", {{"eori", s.declarant.id}, {"name", s.declarant.name}}},
+              {"data", {{"default_values", DefinitiveDefaults::kVersion}, {"benchmarks", Benchmarks::kVersion}}},
+              {"importers", std::move(importers)},
+              {"goods", std::move(goods)},
+              {"totals",
+               {{"embedded_tco2e", num(t3(r.embedded))},
+                {"fa_adjustment_tco2e", num(t3(r.fa_adjustment))},
+                {"carbon_price_deduction", num(t3(r.deduction))},
+                {"certificates", num(t3(r.certificates))},
+                {"certificates_to_surrender", num(certificates_to_surrender(r).to_string())},
+                {"cost_eur", num(eur(r.cost))}}}};
+    return doc.dump(j);
 }
 
 std::string declaration_to_xml(const DeclarationResult& r, const ReportSettings& s) {

@@ -1,7 +1,7 @@
 #include "writers/see_results.h"
 
 #include "writers/csv_writer.h"
-#include "writers/json_writer.h"
+#include "writers/json_document.h"
 #include "writers/rounding.h"
 
 #include <fmt/format.h>
@@ -70,50 +70,47 @@ std::string see_to_csv(const Installation& inst, const CalcResult& r) {
 }
 
 std::string see_to_json(const Installation& inst, const CalcResult& r) {
-    JsonWriter j;
-    j.begin_object();
-    j.key("installation").begin_object();
-    j.key("id").string(inst.id).key("name").string(inst.name).key("country").string(inst.country);
-    j.key("period_start").string(inst.period_start).key("period_end").string(inst.period_end);
-    j.end_object();
-    j.key("scope").string(to_string(r.scope));
-    j.key("rounding").string("5 decimals, half away from zero (IR 2025/2547 Annex II A.1(8))");
-    j.key("goods").begin_array();
+    JsonDocument doc;
+    auto see = [&doc](const Decimal& v) { return doc.number(format_see(v)); };
+    JsonDocument::Json goods = JsonDocument::Json::array();
     for (const auto& g : r.goods) {
-        j.begin_object();
-        j.key("aggregated_good").string(g.aggregated_good);
-        if (g.cn_code.empty()) j.key("cn_code").null();
-        else j.key("cn_code").string(g.cn_code);
-        j.key("sector").string(g.sector);
-        j.key("see_direct").number(format_see(g.see_direct.value()));
-        j.key("see_indirect").number(format_see(g.see_indirect.value()));
-        j.key("see_indirect_counted").number(format_see(g.see_indirect_counted.value()));
-        j.key("see_total").number(format_see(g.see_total.value()));
-        j.key("unit").string(g.see_unit.symbol());
-        j.key("indirect").string(indirect_rule(g, r.scope));
-        j.key("activity_level").number(format_amount(g.activity_level.value()));
-        j.key("activity_unit").string(g.activity_level.unit().symbol());
-        j.key("processes").begin_array();
-        for (const auto& p : g.process_ids) j.string(p);
-        j.end_array();
-        j.key("precursor_default_values").boolean(g.uses_default_values);
-        j.key("default_values_share_pct").number(format_percent(g.breakdown.default_share.value()));
-        j.key("breakdown").begin_array();
+        JsonDocument::Json breakdown = JsonDocument::Json::array();
         for (const auto& s : g.breakdown.shares) {
-            j.begin_object();
-            j.key("kind").string(share_kind(s.kind)).key("process").string(s.process_id).key("label").string(s.label);
-            if (!s.supplier_id.empty()) j.key("supplier_id").string(s.supplier_id);
-            if (s.kind == SeeShare::Kind::Precursor) j.key("default_values").boolean(s.default_values);
-            j.key("see_direct").number(format_see(s.direct.value())).key("see_indirect").number(format_see(s.indirect.value()));
-            j.key("see_indirect_counted").number(format_see(s.indirect_counted.value())).key("see_total").number(format_see(s.total.value()));
-            j.end_object();
+            JsonDocument::Json share = {{"kind", share_kind(s.kind)}, {"process", s.process_id}, {"label", s.label}};
+            if (!s.supplier_id.empty()) share["supplier_id"] = s.supplier_id;
+            if (s.kind == SeeShare::Kind::Precursor) share["default_values"] = s.default_values;
+            share["see_direct"] = see(s.direct.value());
+            share["see_indirect"] = see(s.indirect.value());
+            share["see_indirect_counted"] = see(s.indirect_counted.value());
+            share["see_total"] = see(s.total.value());
+            breakdown.push_back(std::move(share));
         }
-        j.end_array();
-        j.end_object();
+        goods.push_back({{"aggregated_good", g.aggregated_good},
+                         {"cn_code", g.cn_code.empty() ? JsonDocument::Json(nullptr) : JsonDocument::Json(g.cn_code)},
+                         {"sector", g.sector},
+                         {"see_direct", see(g.see_direct.value())},
+                         {"see_indirect", see(g.see_indirect.value())},
+                         {"see_indirect_counted", see(g.see_indirect_counted.value())},
+                         {"see_total", see(g.see_total.value())},
+                         {"unit", g.see_unit.symbol()},
+                         {"indirect", indirect_rule(g, r.scope)},
+                         {"activity_level", doc.number(format_amount(g.activity_level.value()))},
+                         {"activity_unit", g.activity_level.unit().symbol()},
+                         {"processes", g.process_ids},
+                         {"precursor_default_values", g.uses_default_values},
+                         {"default_values_share_pct", doc.number(format_percent(g.breakdown.default_share.value()))},
+                         {"breakdown", std::move(breakdown)}});
     }
-    j.end_array();
-    j.end_object();
-    return j.str();
+    JsonDocument::Json j = {{"installation",
+                             {{"id", inst.id},
+                              {"name", inst.name},
+                              {"country", inst.country},
+                              {"period_start", inst.period_start},
+                              {"period_end", inst.period_end}}},
+                            {"scope", to_string(r.scope)},
+                            {"rounding", "5 decimals, half away from zero (IR 2025/2547 Annex II A.1(8))"},
+                            {"goods", std::move(goods)}};
+    return doc.dump(j);
 }
 
 std::string see_to_table(const Installation& inst, const CalcResult& r) {
