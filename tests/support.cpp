@@ -26,24 +26,26 @@ std::string slurp_fd(int fd) {
 }
 }  // namespace
 
-RunResult run_cbam(const std::vector<std::string>& args) {
+RunResult run_cbam(const std::vector<std::string>& args) { return run_program(CBAM_BINARY, args); }
+
+RunResult run_program(const std::string& program, const std::vector<std::string>& args) {
     // Standard error goes to a temporary file so that neither pipe can fill up and block.
     char err_path[] = "/tmp/cbam-test-stderr-XXXXXX";
     int err_fd = ::mkstemp(err_path);
     int out_pipe[2];
-    if (err_fd < 0 || ::pipe(out_pipe) != 0) throw std::runtime_error("run_cbam: cannot create pipes");
+    if (err_fd < 0 || ::pipe(out_pipe) != 0) throw std::runtime_error("run_program: cannot create pipes");
     pid_t pid = ::fork();
     if (pid == 0) {
         ::dup2(out_pipe[1], 1);
         ::dup2(err_fd, 2);
         ::close(out_pipe[0]);
         std::vector<char*> argv;
-        std::string bin = CBAM_BINARY;
+        std::string bin = program;
         argv.push_back(bin.data());
         std::vector<std::string> copy = args;
         for (auto& a : copy) argv.push_back(a.data());
         argv.push_back(nullptr);
-        ::execv(bin.c_str(), argv.data());
+        ::execvp(bin.c_str(), argv.data());
         std::_Exit(127);
     }
     ::close(out_pipe[1]);

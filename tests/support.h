@@ -18,6 +18,9 @@ struct RunResult {
 };
 // Runs the built cbam binary with `args` (each passed as one argument, no shell parsing).
 RunResult run_cbam(const std::vector<std::string>& args);
+// Runs another program, found on PATH unless `program` has a slash; exit code 127 when it
+// cannot be started.
+RunResult run_program(const std::string& program, const std::vector<std::string>& args);
 
 // A fresh empty directory, removed with its contents when the object goes.
 class ScratchDir {

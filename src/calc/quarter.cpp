@@ -2,6 +2,8 @@
 
 #include "core/text.h"
 #include "registry/customs_procedures.h"
+#include "registry/production_methods.h"
+#include "registry/qreport_codes.h"
 
 #include <fmt/format.h>
 
@@ -18,11 +20,8 @@ constexpr std::size_t kMaxGoods = 99999, kMaxQuantities = 9, kMaxEmissions = 999
 // Digits of the stypes.xsd types the indirect fields are written with.
 constexpr int kFactorDigits = 5;
 
-// Codes the registry accepts as PreviousProc (codelists.csv).
-bool previous_in_code_list(const std::string& code) {
-    static const std::set<std::string> codes = {"01", "07", "40", "42", "43", "44", "45", "46", "48", "51", "54"};
-    return codes.count(code) > 0;
-}
+// Codes the registry accepts as PreviousProc (cn_codes/qreport_codes.csv).
+bool previous_in_code_list(const std::string& code) { return QReportCodes::builtin().has("Procedure/RequestedProc or PreviousProc", code); }
 
 std::string electricity_source_code(const std::string& source) {
     if (source == "direct_link" || source == "own_production") return "SOE01";
@@ -109,6 +108,8 @@ struct QuarterBuilder::Impl {
     }
     std::vector<SkippedLine> skipped;
     std::size_t lines = 0, reported = 0;
+    std::vector<MissingData> missing;
+    std::vector<std::string> electricity_warnings;
 
     void skip(const CustomsLine& l, std::string reason, const char* code) {
         skipped.push_back({l.where, l.declaration, l.item, l.cn_code, l.origin,
@@ -203,6 +204,7 @@ struct QuarterBuilder::Impl {
 
     QuarterResult finish(Diagnostics& diags) {
         QuarterResult out;
+        missing.clear();
         out.lines_read = lines;
         out.lines_reported = reported;
         out.skipped = std::move(skipped);
@@ -298,6 +300,9 @@ struct QuarterBuilder::Impl {
             out.summary.push_back(sum);
             r.goods.push_back(std::move(ig));
         }
+        out.missing = std::move(missing);
+        for (auto& w : electricity_warnings) out.warnings.push_back(std::move(w));
+        electricity_warnings.clear();
         return out;
     }
 
@@ -328,6 +333,93 @@ struct QuarterBuilder::Impl {
         return e;
     }
 
+    void note(const GoodKey& k, const SupplierEmissions& s, std::string section, std::string what) {
+        missing.push_back({k.cn, k.origin, s.installation_id, std::move(section), std::move(what), s.where});
+    }
+
+    // The Installation and, when the supplier data holds it whole, its InstallationOperator.
+    qreport::Installation installation(const GoodKey& k, const SupplierEmissions& s) {
+        qreport::Installation in;
+        in.id = s.installation_id.substr(0, 20);
+        in.name = s.installation_name.empty() ? s.installation_id : s.installation_name;
+        in.economic_activity = s.economic_activity;
+        in.address = {s.country, s.subdivision, s.city.empty() ? "-" : s.city, s.street, s.street_additional, s.number, s.postcode, s.po_box};
+        in.plot_parcel_number = s.plot_parcel_number;
+        in.unlocode = s.unlocode;
+        in.latitude = s.latitude;
+        in.longitude = s.longitude;
+        in.coordinates_type = s.coordinates_type;
+        if (s.city.empty()) note(k, s, "Installation address", "city not given (column city): the report holds \"-\", the registry requires a city");
+        if (s.unlocode.empty() && s.latitude.empty())
+            note(k, s, "Installation address", "neither coordinates (columns latitude, longitude) nor a UN/LOCODE (column unlocode) is given");
+        const PostalAddress& a = s.operator_address;
+        std::vector<std::string> lacking;
+        if (s.operator_id.empty()) lacking.push_back("operator_id");
+        if (s.operator_name.empty()) lacking.push_back("operator (name)");
+        if (a.country.empty()) lacking.push_back("operator_country");
+        if (a.city.empty()) lacking.push_back("operator_city");
+        if (s.operator_contacts.empty()) lacking.push_back("contact_name, contact_phone, contact_email");
+        if (lacking.empty()) {
+            in.operator_id = s.operator_id;
+            in.operator_name = s.operator_name;
+            in.operator_address = {a.country, a.subdivision, a.city, a.street, a.street_additional, a.number, a.postcode, a.po_box};
+            for (const auto& c : s.operator_contacts) in.contacts.push_back({c.name, c.phone, c.email});
+        } else if (lacking.size() == 5) {
+            note(k, s, "Installation operator", "not given (columns operator_id, operator, operator_country, operator_city, contact_name, "
+                                                "contact_phone, contact_email): the section stays empty");
+        } else {
+            note(k, s, "Installation operator", fmt::format("not written: the registry needs the operator's id, name, address (country, city) "
+                                                            "and a contact, and the supplier data lacks {}",
+                                                            join(lacking)));
+        }
+        return in;
+    }
+
+    // ProdMethodQualifyingParams: the method (given, or the only one of the good's category) and the
+    // qualifying parameters of Annex IV section 2 of IR 2023/1773 the supplier gave.
+    void production_method(const GoodKey& k, const SupplierEmissions& s, qreport::EmissionsEntry& e) {
+        const ProductionMethods& pm = ProductionMethods::builtin();
+        const auto& c = classify(k.cn);
+        const AggregatedGood* good = c ? c->good : nullptr;
+        std::string additional;
+        for (const auto& q : s.qualifying_parameters) {
+            const QualifyingParameterSpec* spec = good ? pm.parameter(q.name, good->name) : nullptr;
+            if (!spec) continue;  // the reader refused it
+            if (spec->parameter_id.empty()) additional += fmt::format("{}{}: {}", additional.empty() ? "" : "; ", spec->label, q.value);
+            else e.direct_parameters.push_back({spec->parameter_id, q.value, spec->label});
+        }
+        e.steel_mill_number = s.steel_mill_number;
+        e.method_additional_information = utf8_truncate(additional, 512);
+        e.method_id = !s.method_id.empty() ? s.method_id : good ? pm.only_method_of(good->name) : std::string();
+        bool has_details = !e.direct_parameters.empty() || !e.steel_mill_number.empty() || !additional.empty();
+        if (!has_details && s.method_id.empty()) e.method_id.clear();  // nothing to say about the method
+        if (has_details && e.method_id.empty()) {
+            note(k, s, "Production method", fmt::format("the qualifying parameters are not written: the report needs the production method "
+                                                        "(column method_id), and {} has several ({})",
+                                                        good ? good->name : k.cn, good ? join(pm.methods_of(good->name)) : ""));
+            e.direct_parameters.clear();
+            e.steel_mill_number.clear();
+            e.method_additional_information.clear();
+        }
+        if (!good) return;
+        std::vector<std::string> absent;
+        for (const auto* spec : pm.parameters_of(good->name)) {
+            bool given = std::any_of(s.qualifying_parameters.begin(), s.qualifying_parameters.end(),
+                                     [&](const QualifyingParameter& q) { return q.name == spec->parameter; });
+            if (!given) absent.push_back(spec->parameter);
+        }
+        if (good->name == "Iron or steel products" && s.steel_mill_number.empty()) absent.push_back("steel_mill_number");
+        if (!absent.empty())
+            note(k, s, "Qualifying parameters", fmt::format("Annex IV section 2 of IR 2023/1773 asks, for {}, for parameters not given "
+                                                            "(columns {})", good->name, join(absent)));
+    }
+
+    static std::string join(const std::vector<std::string>& v) {
+        std::string out;
+        for (const auto& x : v) out += (out.empty() ? "" : ", ") + x;
+        return out;
+    }
+
     std::optional<qreport::EmissionsEntry> supplier_entry(const GoodKey& k, const std::string& inst_id, const Decimal& qty, const GoodAcc& g,
                                                           Diagnostics& diags) {
         const SupplierEmissions& s = suppliers.at({inst_id, k.cn});
@@ -336,16 +428,11 @@ struct QuarterBuilder::Impl {
         e.production_country = s.country;
         if (s.country != k.origin)
             e.remarks.push_back(fmt::format("Country of production {} differs from the country of origin {}.", s.country, k.origin));
-        qreport::Installation in;
-        in.id = s.installation_id.substr(0, 20);
-        in.name = s.installation_name.empty() ? s.installation_id : s.installation_name;
-        in.address.country = s.country;
-        in.address.city = s.city.empty() ? "-" : s.city;
-        e.installation = in;
+        e.installation = installation(k, s);
         if (s.installation_id.size() > 20)
             diags.add(s.where, fmt::format("installation_id \"{}\" is longer than the 20 characters the report allows", s.installation_id));
         e.produced = qty;
-        e.method_id = s.method_id;
+        production_method(k, s, e);
         std::string period = s.period_start.empty() ? std::string() : fmt::format(", installation data for {} to {}", s.period_start, s.period_end);
         if (k.cn == "27160000") {
             e.direct.determination_type_electricity = s.default_values ? "02" : "01";
@@ -354,6 +441,30 @@ struct QuarterBuilder::Impl {
             e.direct.emission_factor = s.see_direct;
             e.direct.electricity_imported = qty;
             e.direct.total_embedded_electricity = round_to(qty * s.see_direct, 7);
+            if (!s.default_values) {
+                // The factor is the installation's own: EmissionFactorSourceElectricity 01, the only
+                // code seen in use (cn_codes/qreport_codes.csv, confidence low), with its source in words.
+                e.direct.ef_source_electricity = "01";
+                e.direct.ef_source_value = utf8_truncate(s.electricity_factor_source.empty()
+                                                             ? fmt::format("Emission factor of the electricity produced by installation {}, "
+                                                                           "communicated by its operator",
+                                                                           s.installation_id)
+                                                             : s.electricity_factor_source,
+                                                         5000);
+                e.direct.conditionality_fulfillment = s.conditionality_fulfillment;
+                // Annex IV point 5(c) of Regulation (EU) 2023/956: actual values only from an
+                // installation emitting at most 550 g CO2 of fossil origin per kWh (0.55 t/MWh).
+                if (s.see_direct > Decimal::ratio(55, 100))
+                    electricity_warnings.push_back(fmt::format(
+                        "CN 27160000 from {}: installation {} communicates {} tCO2/MWh on actual data; Annex IV point 5(c) of Regulation (EU) "
+                        "2023/956 allows actual values for imported electricity only up to 550 g CO2 of fossil origin per kWh (0.55 t/MWh): "
+                        "unless part of its emissions is not of fossil origin, default values apply",
+                        k.origin, s.installation_id, s.see_direct.to_string()));
+                if (s.conditionality_fulfillment.empty())
+                    note(k, s, "Electricity on actual data",
+                         "how the conditions of Annex IV point 5 of Regulation (EU) 2023/956 are met (ConditionalityFulfillment; column "
+                         "conditionality_fulfillment) is not given");
+            }
             return e;
         }
         e.direct.determination_type = s.default_values ? "02" : "01";
@@ -409,7 +520,7 @@ struct QuarterBuilder::Impl {
 
 QuarterBuilder::QuarterBuilder(Quarter q, ReportSettings settings, const SupplierData& suppliers, const TransitionalDefaults& defaults,
                                const CnRegistry& cn, const Countries& countries)
-    : impl_(std::make_unique<Impl>(Impl{q, std::move(settings), suppliers, defaults, cn, countries, {}, {}, {}, {}, 0, 0})) {}
+    : impl_(std::make_unique<Impl>(Impl{q, std::move(settings), suppliers, defaults, cn, countries, {}, {}, {}, {}, 0, 0, {}, {}})) {}
 QuarterBuilder::~QuarterBuilder() = default;
 void QuarterBuilder::add(const CustomsLine& line, Diagnostics& diags) { impl_->add(line, diags); }
 QuarterResult QuarterBuilder::finish(Diagnostics& diags) { return impl_->finish(diags); }

@@ -67,6 +67,15 @@ struct EntryFigures {
     Decimal direct, indirect; // tCO2e embedded
 };
 
+// Something the registry asks for that the inputs do not hold, per emissions entry: the report is
+// still valid, but a registry user would see the field empty (or, for the city, a dash).
+struct MissingData {
+    std::string cn_code, origin, installation_id;
+    std::string section;  // as the registry's form names it: "Installation operator", "Installation address" ...
+    std::string what;     // what is missing, and what the report holds instead
+    SourceLocation where; // the supplier row
+};
+
 struct QuarterResult {
     qreport::Report report;
     // How each emissions entry was obtained, keyed "CN|origin|installation" ("" installation: default
@@ -76,6 +85,7 @@ struct QuarterResult {
     std::vector<EntryFigures> entries;  // in the report's order
     std::vector<SkippedLine> skipped;
     std::vector<std::string> warnings;
+    std::vector<MissingData> missing;
     std::size_t lines_read = 0, lines_reported = 0;
 };
 

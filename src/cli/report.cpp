@@ -118,12 +118,15 @@ int run(Options& o) {
     std::string xml = write_qreport(result.report);
     XsdValidator xsd(schema_dir + "/" + kQReportXsd);
     auto checked = xsd.validate(xml, output);
-    auto rules = check_business_rules(xml, CodeLists::load(schema_dir + "/codelists.csv"));
+    auto rules = check_business_rules(xml);
     std::vector<std::string> problems;
     for (const auto& i : checked.issues) problems.push_back(fmt::format("line {}: [XSD] {}{}", i.line, i.message, i.path.empty() ? "" : " Path: " + i.path));
-    for (const auto& v : rules) problems.push_back(v.to_string());
+    for (const auto& v : rules)
+        if (v.severity == Severity::Error) problems.push_back(v.to_string());
 
     fmt::print("{}", summary_to_table(result));
+    for (const auto& v : rules)
+        if (v.severity == Severity::Warning) fmt::print(stderr, "{}\n", v.to_string());
     if (!problems.empty()) {
         for (const auto& p : problems) fmt::print(stderr, "error: {}\n", p);
         if (!draft) {

@@ -58,7 +58,7 @@ int run(Options& o) {
     const auto& schema_issues = checked.issues;
     // A file refused before validation (not XML, or declaring entities) is not read any further.
     std::vector<RuleViolation> rule_issues;
-    if (checked.parsed) rule_issues = check_business_rules(xml, CodeLists::load(schema_dir + "/codelists.csv"));
+    if (checked.parsed) rule_issues = check_business_rules(xml);
     for (const auto& i : schema_issues)
         fmt::print("{}:{}: [XSD] {}{}\n", file, i.line, i.message, i.path.empty() ? "" : " Path: " + i.path);
     for (const auto& v : rule_issues) fmt::print("{}:{}: [{}] {} Path: {}\n", file, v.line, v.rule, v.message, v.path);

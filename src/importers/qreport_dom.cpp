@@ -1,5 +1,9 @@
 #include "importers/qreport_dom.h"
 
+#include "io/csv_reader.h"
+
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstring>
 
@@ -25,24 +29,66 @@ bool xml_has_doctype(std::string_view xml) {
     return false;
 }
 
-QReportDom::QReportDom(const std::string& text) {
-    for (std::size_t i = 0; i < text.size(); ++i)
-        if (text[i] == '\n') line_starts_.push_back(i + 1);
-    if (xml_has_doctype(text)) {
+namespace {
+
+// The encoding the XML declaration names, lower-cased; "" when there is none (UTF-8 then, or a
+// byte-order mark says otherwise).
+std::string declared_encoding(std::string_view xml) {
+    if (xml.substr(0, 3) == "\xEF\xBB\xBF") xml.remove_prefix(3);
+    if (xml.substr(0, 5) != "<?xml") return "";
+    auto end = xml.find("?>");
+    std::string_view decl = xml.substr(0, end);
+    auto at = decl.find("encoding");
+    if (at == std::string_view::npos) return "";
+    auto q = decl.find_first_of("\"'", at);
+    if (q == std::string_view::npos) return "";
+    auto e = decl.find(decl[q], q + 1);
+    std::string enc(decl.substr(q + 1, e == std::string_view::npos ? 0 : e - q - 1));
+    std::transform(enc.begin(), enc.end(), enc.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return enc;
+}
+
+bool utf16_or_32(std::string_view xml) {
+    return xml.substr(0, 2) == "\xFF\xFE" || xml.substr(0, 2) == "\xFE\xFF" || (xml.size() > 1 && (xml[0] == '\0' || xml[1] == '\0'));
+}
+
+}  // namespace
+
+QReportDom::QReportDom(std::string text, bool utf8_checked) : text_(std::move(text)) {
+    // Lines are indexed before parsing: pugixml's in-place parse writes into the buffer.
+    line_starts_.reserve(text_.size() / 32 + 1);
+    line_starts_.push_back(0);
+    for (const char* p = text_.data(); (p = static_cast<const char*>(std::memchr(p, '\n', text_.data() + text_.size() - p))); ++p)
+        line_starts_.push_back(static_cast<std::size_t>(p - text_.data()) + 1);
+    if (xml_has_doctype(text_)) {
         problem_ = Problem::Doctype;
         problem_line_ = 1;
         return;
     }
-    pugi::xml_parse_result res = doc_.load_buffer(text.data(), text.size(), pugi::parse_default & ~pugi::parse_doctype);
+    // libxml2 refuses bytes that are not UTF-8 in a UTF-8 document; pugixml would not notice.
+    std::string enc = declared_encoding(text_);
+    if (!utf8_checked && (enc.empty() || enc == "utf-8" || enc == "utf8") && !utf16_or_32(text_)) {
+        if (auto bad = invalid_utf8_at(text_); bad != std::string::npos) {
+            problem_ = Problem::NotUtf8;
+            problem_line_ = line_at(bad);
+            std::size_t col = bad - line_starts_[problem_line_ - 1] + 1;
+            problem_detail_ = fmt::format("byte {} of the line (0x{:02X}) is not UTF-8", col, static_cast<unsigned char>(text_[bad]));
+            return;
+        }
+    }
+    // No end-of-line normalisation: values are trimmed, and a CR never matters to a rule.
+    unsigned options = (pugi::parse_default | pugi::parse_embed_pcdata) & ~(pugi::parse_doctype | pugi::parse_eol);
+    pugi::xml_parse_result res = doc_.load_buffer_inplace(text_.data(), text_.size(), options);
     if (!res) {
         problem_ = Problem::Malformed;
-        problem_line_ = static_cast<std::size_t>(std::upper_bound(line_starts_.begin(), line_starts_.end(), static_cast<std::size_t>(res.offset)) -
-                                                 line_starts_.begin());
+        problem_line_ = line_at(static_cast<std::size_t>(res.offset));
         problem_detail_ = res.description();
         return;
     }
     pugi::xml_node root = doc_.document_element();
-    if (!root || std::strcmp(xml::local_name(root.name()), "QReport") != 0) {
+    root_name_ = root ? xml::local_name(root.name()) : "";
+    root_namespace_ = root ? xml::namespace_of(root) : "";
+    if (!root || root_name_ != "QReport" || root_namespace_ != kQReportNamespaceUri) {
         problem_ = Problem::NotQReport;
         problem_line_ = line_of(root);
         problem_detail_ = root ? root.name() : "";
@@ -51,10 +97,13 @@ QReportDom::QReportDom(const std::string& text) {
     root_ = root;
 }
 
+std::size_t QReportDom::line_at(std::size_t offset) const {
+    return static_cast<std::size_t>(std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - line_starts_.begin());
+}
+
 std::size_t QReportDom::line_of(pugi::xml_node n) const {
     if (!n) return 0;
-    return static_cast<std::size_t>(std::upper_bound(line_starts_.begin(), line_starts_.end(), static_cast<std::size_t>(n.offset_debug())) -
-                                    line_starts_.begin());
+    return line_at(static_cast<std::size_t>(n.offset_debug()));
 }
 
 namespace xml {
@@ -65,14 +114,14 @@ const char* local_name(const char* name) {
 }
 
 pugi::xml_node child(pugi::xml_node n, const char* name) {
-    for (pugi::xml_node c : n.children())
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
         if (c.type() == pugi::node_element && std::strcmp(local_name(c.name()), name) == 0) return c;
     return {};
 }
 
 std::vector<pugi::xml_node> children(pugi::xml_node n, const char* name) {
     std::vector<pugi::xml_node> out;
-    for (pugi::xml_node c : n.children())
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
         if (c.type() == pugi::node_element && std::strcmp(local_name(c.name()), name) == 0) out.push_back(c);
     return out;
 }
@@ -87,10 +136,10 @@ pugi::xml_node at(pugi::xml_node n, std::string_view path) {
 }
 
 std::string text(pugi::xml_node n) {
-    std::string s = n.text().get();
+    std::string_view s = n.text().get();
     auto b = s.find_first_not_of(" \t\r\n");
     auto e = s.find_last_not_of(" \t\r\n");
-    return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+    return b == std::string_view::npos ? std::string() : std::string(s.substr(b, e - b + 1));
 }
 
 std::string path_of(pugi::xml_node n, bool indexed) {
@@ -105,6 +154,15 @@ std::string path_of(pugi::xml_node n, bool indexed) {
         p = "/" + seg + p;
     }
     return p;
+}
+
+std::string namespace_of(pugi::xml_node n) {
+    const char* name = n.name();
+    const char* colon = std::strchr(name, ':');
+    std::string attr = colon ? "xmlns:" + std::string(name, colon) : std::string("xmlns");
+    for (pugi::xml_node a = n; a && a.type() == pugi::node_element; a = a.parent())
+        if (pugi::xml_attribute x = a.attribute(attr.c_str())) return x.value();
+    return "";
 }
 
 }  // namespace xml

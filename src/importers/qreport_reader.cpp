@@ -1,6 +1,7 @@
 #include "importers/qreport_reader.h"
 
 #include "importers/qreport_dom.h"
+#include "registry/qreport_codes.h"
 #include "writers/csv_writer.h"
 
 #include <fmt/format.h>
@@ -19,7 +20,7 @@ struct Reader {
     Diagnostics& diags;
 
     std::size_t line_of(pugi::xml_node n) const { return dom.line_of(n); }
-    static std::string path_of(pugi::xml_node n) { return xml::path_of(n, false); }
+    static std::string path_of(pugi::xml_node n) { return xml::path_of(n); }
     pugi::xml_node child(pugi::xml_node n, const char* c) const { return xml::child(n, c); }
     std::vector<pugi::xml_node> children(pugi::xml_node n, const char* c) const { return xml::children(n, c); }
     std::string text(pugi::xml_node n, const char* c) const { return xml::text(xml::child(n, c)); }
@@ -40,34 +41,60 @@ struct Reader {
         out.subdivision = text(a, "SubDivision");
         out.city = text(a, "City");
         out.street = text(a, "Street");
+        out.street_additional = text(a, "StreetAdditionalLine");
         out.number = text(a, "Number");
         out.postcode = text(a, "Postcode");
+        out.po_box = text(a, "POBox");
         return out;
     }
     qreport::Party party(pugi::xml_node p, const char* addr) {
         return {text(p, "IdentificationNumber"), text(p, "Name"), address(child(p, addr), "Country")};
     }
-    // Quantity of a measure: NetMass, or SupplementaryUnits for electricity.
-    Decimal measure(pugi::xml_node m) {
-        if (child(m, "NetMass")) return number(m, "NetMass").value_or(0);
-        return number(m, "SupplementaryUnits").value_or(0);
+    // Quantity of a measure, by its MeasurementUnit: a net mass in tonnes (kilograms divided by
+    // 1000), supplementary units as they are (MWh for electricity, unit 04 for hydrogen).
+    Decimal measure(pugi::xml_node m, std::string& unit) {
+        if (!m) return 0;  // the XSD reports a missing measure; the rows show 0
+        pugi::xml_node q = child(m, "NetMass");
+        bool mass = static_cast<bool>(q);
+        if (!q) q = child(m, "SupplementaryUnits");
+        if (!q) {
+            diags.add({name, line_of(m), 0, path_of(m)}, "expected NetMass or SupplementaryUnits");
+            return 0;
+        }
+        auto v = number(m, mass ? "NetMass" : "SupplementaryUnits").value_or(0);
+        pugi::xml_node u = child(m, "MeasurementUnit");
+        const MeasurementUnit* mu = measurement_unit(text(m, "MeasurementUnit"));
+        if (!mu || mu->mass != mass) {
+            std::string known = mass ? "01 (t) or 02 (kg)" : "03 (MWh) or 04 (hydrogen's supplementary unit)";
+            diags.add({name, line_of(u ? u : m), 0, path_of(m) + "/MeasurementUnit"},
+                      fmt::format("expected a MeasurementUnit {} for {}, found \"{}\": the quantity {} cannot be read in a known unit", known,
+                                  mass ? "a NetMass" : "SupplementaryUnits", text(m, "MeasurementUnit"), text(m, mass ? "NetMass" : "SupplementaryUnits")));
+            return v;
+        }
+        unit = mu->mass ? "t" : mu->symbol;
+        return mu->mass ? v / Decimal(mu->per_tonne) : v;
     }
 };
 
 }  // namespace
 
-std::optional<qreport::Report> read_qreport(const std::string& xml, const std::string& name, Diagnostics& diags) {
-    QReportDom dom(xml);
+std::optional<qreport::Report> read_qreport(std::string xml, const std::string& name, Diagnostics& diags) {
+    QReportDom dom(std::move(xml));
     switch (dom.problem()) {
         case QReportDom::Problem::Doctype:
-            diags.add({name, 1, 0, ""}, "the file has a DOCTYPE declaration; CBAM reports never do, so it is not read");
+            diags.add({name, 1, 0, "/"}, "the file has a DOCTYPE declaration; CBAM reports never do, so it is not read");
+            return std::nullopt;
+        case QReportDom::Problem::NotUtf8:
+            diags.add({name, dom.problem_line(), 0, "/"},
+                      fmt::format("not valid UTF-8: {}; a QReport is UTF-8 (cbam validate refuses it too)", dom.problem_detail()));
             return std::nullopt;
         case QReportDom::Problem::Malformed:
-            diags.add({name, dom.problem_line(), 0, ""}, fmt::format("not well-formed XML: {}", dom.problem_detail()));
+            diags.add({name, dom.problem_line(), 0, "/"}, fmt::format("not well-formed XML: {}", dom.problem_detail()));
             return std::nullopt;
         case QReportDom::Problem::NotQReport:
-            diags.add({name, dom.problem_line(), 0, ""},
-                      fmt::format("the root element is <{}>, not <QReport>: not a CBAM quarterly report", dom.problem_detail()));
+            diags.add({name, dom.problem_line(), 0, "/" + dom.problem_detail()},
+                      fmt::format("the root element is <{}> ({}), not <QReport> of {}: not a CBAM quarterly report", dom.problem_detail(),
+                                  dom.root_namespace().empty() ? "no namespace" : "namespace " + dom.root_namespace(), kQReportNamespaceUri));
             return std::nullopt;
         case QReportDom::Problem::None: break;
     }
@@ -77,7 +104,7 @@ std::optional<qreport::Report> read_qreport(const std::string& xml, const std::s
     q.reporting_period = r.text(root, "ReportingPeriod");
     std::string year = r.text(root, "Year");
     q.year = year.size() == 4 && std::all_of(year.begin(), year.end(), ::isdigit) ? std::stoi(year) : 0;
-    if (!q.year) diags.add({name, r.line_of(r.child(root, "Year")), 0, "/QReport/Year"}, fmt::format("expected a 4-digit year, found \"{}\"", year));
+    if (!q.year) diags.add({name, r.line_of(r.child(root, "Year") ? r.child(root, "Year") : root), 0, "/QReport/Year"}, fmt::format("expected a 4-digit year, found \"{}\"", year));
     pugi::xml_node d = r.child(root, "Declarant");
     q.declarant = {r.text(d, "IdentificationNumber"), r.text(d, "Name"), r.text(d, "Role"), r.address(r.child(d, "ActorAddress"), nullptr)};
     if (auto i = r.child(root, "Importer")) q.importer = r.party(i, "ImporterAddress");
@@ -98,8 +125,8 @@ std::optional<qreport::Report> read_qreport(const std::string& xml, const std::s
         ig.description = r.text(r.child(cc, "CommodityDetails"), "Description");
         ig.origin_country = r.text(r.child(g, "OriginCountry"), "Country");
         pugi::xml_node mi = r.child(g, "MeasureImported");
-        ig.electricity = !r.child(mi, "NetMass") && r.child(mi, "SupplementaryUnits");
-        ig.total = r.measure(mi);
+        ig.electricity = ig.cn_code == "27160000";
+        ig.total = r.measure(mi, ig.unit);
         ig.remarks = r.text(r.child(g, "Remarks"), "AdditionalInformation");
         for (pugi::xml_node iq : r.children(g, "ImportedQuantity")) {
             qreport::ImportedQuantity quant;
@@ -112,8 +139,12 @@ std::optional<qreport::Report> read_qreport(const std::string& xml, const std::s
                                                    r.text(ip, "StartTime"), r.text(ip, "EndTime"), r.text(ip, "Deadline")});
             }
             quant.import_area = r.text(r.child(iq, "ImportArea"), "ImportArea");
-            for (pugi::xml_node m : r.children(iq, "MeasureProcedureImported"))
-                quant.measures.push_back({r.text(m, "Indicator") == "1" ? 1 : 0, r.measure(m)});
+            for (pugi::xml_node m : r.children(iq, "MeasureProcedureImported")) {
+                qreport::ProcedureMeasure pm;
+                pm.indicator = r.text(m, "Indicator") == "1" ? 1 : 0;
+                pm.quantity = r.measure(m, pm.unit);
+                quant.measures.push_back(std::move(pm));
+            }
             ig.quantities.push_back(std::move(quant));
         }
         for (pugi::xml_node ge : r.children(g, "GoodsEmissions")) {
@@ -124,14 +155,23 @@ std::optional<qreport::Report> read_qreport(const std::string& xml, const std::s
                 inst.id = r.text(in, "InstallationId");
                 inst.name = r.text(in, "InstallationName");
                 inst.economic_activity = r.text(in, "EconomicActivity");
-                inst.address = r.address(r.child(in, "Address"), "EstablishmentCountry");
+                pugi::xml_node a = r.child(in, "Address");
+                inst.address = r.address(a, "EstablishmentCountry");
+                inst.plot_parcel_number = r.text(a, "PlotParcelNumber");
+                inst.unlocode = r.text(a, "UNLOCODE");
+                inst.latitude = r.text(a, "Latitude");
+                inst.longitude = r.text(a, "Longitude");
+                inst.coordinates_type = r.text(a, "CoordinatesType");
                 if (auto op = r.child(ge, "InstallationOperator")) {
                     inst.operator_id = r.text(op, "OperatorId");
                     inst.operator_name = r.text(op, "OperatorName");
+                    inst.operator_address = r.address(r.child(op, "OperatorAddress"), "Country");
+                    for (pugi::xml_node c : r.children(op, "ContactDetails"))
+                        inst.contacts.push_back({r.text(c, "Name"), r.text(c, "Phone"), r.text(c, "Email")});
                 }
                 e.installation = inst;
             }
-            e.produced = r.measure(r.child(ge, "ProducedMeasure"));
+            e.produced = r.measure(r.child(ge, "ProducedMeasure"), e.produced_unit);
             pugi::xml_node de = r.child(ge, "DirectEmissions");
             e.direct.determination_type = r.text(de, "DeterminationType");
             e.direct.determination_type_electricity = r.text(de, "DeterminationTypeElectricity");
@@ -142,6 +182,9 @@ std::optional<qreport::Report> read_qreport(const std::string& xml, const std::s
             e.direct.emission_factor = r.number(de, "EmissionFactor", false);
             e.direct.electricity_imported = r.number(de, "ElectricityImported", false);
             e.direct.total_embedded_electricity = r.number(de, "TotalEmbeddedElectricityImported", false);
+            e.direct.other_source_indication = r.text(de, "OtherSourceIndication");
+            e.direct.ef_source_value = r.text(de, "EmissionFactorSourceValue");
+            e.direct.conditionality_fulfillment = r.text(de, "ConditionalityFulfillment");
             if (pugi::xml_node ie = r.child(ge, "IndirectEmissions")) {
                 qreport::IndirectEmissions in;
                 in.determination_type = r.text(ie, "DeterminationType");
@@ -154,7 +197,12 @@ std::optional<qreport::Report> read_qreport(const std::string& xml, const std::s
                 in.ef_source_value = r.text(ie, "EmissionFactorSourceValue");
                 e.indirect = in;
             }
-            e.method_id = r.text(r.child(ge, "ProdMethodQualifyingParams"), "MethodId");
+            pugi::xml_node pm = r.child(ge, "ProdMethodQualifyingParams");
+            e.method_id = r.text(pm, "MethodId");
+            e.steel_mill_number = r.text(pm, "SteelMillNumber");
+            e.method_additional_information = r.text(pm, "AdditionalInformation");
+            for (pugi::xml_node q : r.children(pm, "DirectQualifyingParameters"))
+                e.direct_parameters.push_back({r.text(q, "ParameterId"), r.text(q, "ParameterValue"), r.text(q, "AdditionalInformation")});
             for (pugi::xml_node rm : r.children(ge, "RemarksEmissions")) e.remarks.push_back(r.text(rm, "AdditionalInformation"));
             ig.emissions.push_back(std::move(e));
         }
@@ -165,9 +213,11 @@ std::optional<qreport::Report> read_qreport(const std::string& xml, const std::s
 
 std::string qreport_to_csv(const qreport::Report& r) {
     auto opt = [](const std::optional<Decimal>& d) { return d ? d->to_string() : std::string(); };
+    // A quantity read in kilograms is divided by 1000, which always terminates.
+    auto show = [](const Decimal& d) { return d.is_terminating() ? d.to_string() : d.to_fixed(7); };
     CsvWriter w;
     w.row({"year", "period", "declarant", "role", "item", "cn_code", "origin", "importer", "imported_quantity", "unit", "entry",
-           "production_country", "installation_id", "installation_name", "produced_quantity", "direct_determination", "direct_see",
+           "production_country", "installation_id", "installation_name", "produced_quantity", "produced_unit", "direct_determination", "direct_see",
            "electricity_emission_factor", "electricity_imported", "total_embedded_electricity", "indirect_determination", "indirect_see",
            "indirect_emission_factor", "electricity_consumed", "electricity_source", "embedded_direct_tco2e", "embedded_indirect_tco2e"});
     int item = 0;
@@ -179,9 +229,9 @@ std::string qreport_to_csv(const qreport::Report& r) {
             Decimal dir = g.electricity ? e.direct.total_embedded_electricity.value_or(0) : e.produced * e.direct.see;
             Decimal ind = e.indirect ? e.produced * e.indirect->see : Decimal(0);
             w.row({std::to_string(r.year), r.reporting_period, r.declarant.id, r.declarant.role, std::to_string(item), g.cn_code, g.origin_country,
-                   g.importer ? g.importer->id : (r.importer ? r.importer->id : ""), g.total.to_string(), g.electricity ? "MWh" : "t",
+                   g.importer ? g.importer->id : (r.importer ? r.importer->id : ""), show(g.total), g.unit,
                    std::to_string(entry), e.production_country, e.installation ? e.installation->id : "", e.installation ? e.installation->name : "",
-                   e.produced.to_string(), g.electricity ? e.direct.determination_type_electricity : e.direct.determination_type,
+                   show(e.produced), e.produced_unit, g.electricity ? e.direct.determination_type_electricity : e.direct.determination_type,
                    g.electricity ? "" : e.direct.see.to_string(), opt(e.direct.emission_factor), opt(e.direct.electricity_imported),
                    opt(e.direct.total_embedded_electricity), e.indirect ? e.indirect->determination_type : "",
                    e.indirect ? e.indirect->see.to_string() : "", e.indirect ? opt(e.indirect->emission_factor) : "",

@@ -1,10 +1,120 @@
 #include "importers/supplier_reader.h"
 
+#include "core/text.h"
 #include "io/csv_table.h"
+#include "registry/production_methods.h"
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+
 namespace cbam {
+
+namespace {
+
+// Columns of the installation's address, its operator and the electricity conditions
+// (docs/supplier-data.md, "Installation, operator and production method").
+constexpr const char* kInstallationColumns[] = {
+    "economic_activity", "subdivision", "street", "street_additional", "number", "postcode", "po_box", "plot_parcel_number",
+    "unlocode", "latitude", "longitude", "coordinates_type", "operator_id", "operator_country", "operator_subdivision", "operator_city",
+    "operator_street", "operator_street_additional", "operator_number", "operator_postcode", "operator_po_box", "contact_name",
+    "contact_phone", "contact_email", "steel_mill_number", "conditionality_fulfillment"};
+
+// Checks the length the report's element allows (QReport 23.00 an..N types).
+std::string text_up_to(const CsvRow& row, const char* column, std::size_t max) {
+    std::string v(row.cell(column));
+    if (utf8_length(v) > max) row.error(column, fmt::format("expected at most {} characters (the report's limit), found {}", max, utf8_length(v)));
+    return v;
+}
+
+// Decimal degrees within `limit` (90 for latitude, 180 for longitude), kept as written.
+std::string coordinate(const CsvRow& row, const char* column, int limit) {
+    if (!row.has(column)) return "";
+    auto d = row.number(column, false);
+    if (d && (*d > Decimal(limit) || *d < Decimal(-limit)))
+        row.error(column, fmt::format("expected decimal degrees between -{} and {}, found {}", limit, limit, row.cell(column)));
+    return text_up_to(row, column, 17);
+}
+
+}  // namespace
+
+void read_installation_details(const CsvRow& row, SupplierEmissions& s, const Countries& countries) {
+    s.economic_activity = text_up_to(row, "economic_activity", 256);
+    s.subdivision = text_up_to(row, "subdivision", 35);
+    s.street = text_up_to(row, "street", 70);
+    s.street_additional = text_up_to(row, "street_additional", 70);
+    s.number = text_up_to(row, "number", 35);
+    s.postcode = text_up_to(row, "postcode", 17);
+    s.po_box = text_up_to(row, "po_box", 70);
+    s.plot_parcel_number = text_up_to(row, "plot_parcel_number", 15);
+    if (row.has("unlocode")) {
+        std::string lo(row.cell("unlocode"));
+        bool shaped = lo.size() == 5 && std::all_of(lo.begin(), lo.end(), [](unsigned char ch) { return std::isupper(ch) || std::isdigit(ch); });
+        if (!shaped) row.error("unlocode", fmt::format("expected a UN/LOCODE of 5 capital letters or digits (e.g. TWKHH), found \"{}\"", lo));
+        else if (lo.substr(0, 2) != s.country)
+            row.error("unlocode", fmt::format("expected a UN/LOCODE in the installation's country {}: it starts with the country code, found \"{}\"",
+                                              s.country, lo));
+        s.unlocode = lo;
+    }
+    s.latitude = coordinate(row, "latitude", 90);
+    s.longitude = coordinate(row, "longitude", 180);
+    if (s.latitude.empty() != s.longitude.empty())
+        row.error(s.latitude.empty() ? "latitude" : "longitude", "expected both latitude and longitude, or neither");
+    if (row.has("coordinates_type")) {
+        auto t = row.choice("coordinates_type", {"GPS", "GNSS"});
+        if (t) s.coordinates_type = *t == "GPS" ? "01" : "02";  // cn_codes/qreport_codes.csv
+    }
+    s.operator_id = text_up_to(row, "operator_id", 25);
+    s.operator_address.country = std::string(row.cell("operator_country"));
+    if (!s.operator_address.country.empty() && !countries.find(s.operator_address.country))
+        row.error("operator_country", fmt::format("expected an ISO 3166-1 alpha-2 country code, found \"{}\"", s.operator_address.country));
+    s.operator_address.subdivision = text_up_to(row, "operator_subdivision", 35);
+    s.operator_address.city = text_up_to(row, "operator_city", 35);
+    s.operator_address.street = text_up_to(row, "operator_street", 70);
+    s.operator_address.street_additional = text_up_to(row, "operator_street_additional", 70);
+    s.operator_address.number = text_up_to(row, "operator_number", 35);
+    s.operator_address.postcode = text_up_to(row, "operator_postcode", 17);
+    s.operator_address.po_box = text_up_to(row, "operator_po_box", 70);
+    ContactPerson c{text_up_to(row, "contact_name", 70), text_up_to(row, "contact_phone", 35), text_up_to(row, "contact_email", 256)};
+    if (!c.name.empty() || !c.phone.empty() || !c.email.empty()) {
+        // The report's ContactDetails has all three or is not written.
+        for (auto [value, column] : {std::pair{&c.name, "contact_name"}, {&c.phone, "contact_phone"}, {&c.email, "contact_email"}})
+            if (value->empty()) row.error(column, "expected a value: a contact has a name, a phone number and an e-mail address, all three");
+        if (!c.email.empty() && c.email.find('@') == std::string::npos)
+            row.error("contact_email", fmt::format("expected an e-mail address, found \"{}\"", c.email));
+        s.operator_contacts.push_back(std::move(c));
+    }
+    s.steel_mill_number = text_up_to(row, "steel_mill_number", 256);
+    s.conditionality_fulfillment = text_up_to(row, "conditionality_fulfillment", 5000);
+}
+
+void read_qualifying_parameters(const CsvRow& row, SupplierEmissions& s, const AggregatedGood& good, const ProductionMethods& methods) {
+    for (const auto& name : methods.parameter_names()) {
+        if (!row.has(name)) continue;
+        const QualifyingParameterSpec* spec = methods.parameter(name, good.name);
+        if (!spec) {
+            row.error(name, fmt::format("{} is a qualifying parameter of {}, not of {} (CN {}): leave it empty", name, methods.categories_of(name),
+                                        good.name, s.cn_code));
+            continue;
+        }
+        std::string value;
+        switch (spec->value) {
+            case ParameterValue::Percent:
+            case ParameterValue::Number: {
+                auto d = row.number(name, true, NumberRule::NonNegative);
+                if (!d) continue;
+                if (spec->value == ParameterValue::Percent && *d > Decimal(100))
+                    row.error(name, fmt::format("expected a percentage from 0 to 100 (18.5 for 18.5 %), found {}", row.cell(name)));
+                value = d->to_string();
+                break;
+            }
+            case ParameterValue::Choice: value = row.choice(name, spec->choices).value_or(""); break;
+            case ParameterValue::Text: value = text_up_to(row, name.c_str(), 256); break;
+        }
+        if (!value.empty()) s.qualifying_parameters.push_back({name, value});
+    }
+}
 
 void read_supplier_data(const std::string& path, SupplierData& data, Diagnostics& diags, const CnRegistry& cn,
                         const Countries& countries, const CsvDialect& dialect) {
@@ -17,7 +127,11 @@ void read_supplier_data(const std::string& path, SupplierData& data, Diagnostics
         {"period_end", false}, {"method_id", false}, {"carbon_price_instrument", false}, {"carbon_price_legal_act", false},
         {"carbon_price_amount", false}, {"carbon_price_currency", false}, {"carbon_price_country", false}, {"route", false},
         {"verified", false}};
-    read_table(path, columns, dialect, diags, [&](const CsvRow& row) {
+    std::vector<ColumnSpec> all = columns;
+    for (const char* c : kInstallationColumns) all.push_back({c, false});
+    const ProductionMethods& methods = ProductionMethods::builtin();
+    for (const auto& p : methods.parameter_names()) all.push_back({p, false});
+    read_table(path, all, dialect, diags, [&](const CsvRow& row) {
         if (!row.has("cn_code")) return;  // an aggregated goods category row of `cbam calc`
         std::size_t before = diags.count();
         SupplierEmissions s;
@@ -63,6 +177,8 @@ void read_supplier_data(const std::string& path, SupplierData& data, Diagnostics
             s.carbon_price_currency = row.text("carbon_price_currency").value_or("");
             s.carbon_price_country = row.text("carbon_price_country").value_or("");
         }
+        read_installation_details(row, s, countries);
+        if (c && c->good && !s.cn_code.empty()) read_qualifying_parameters(row, s, *c->good, methods);
         if (diags.count() != before) return;
         auto key = std::make_pair(s.installation_id, s.cn_code);
         auto [it, inserted] = data.emplace(key, s);

@@ -13,7 +13,7 @@ namespace cbam::qreport {
 
 struct Address {
     std::string country;  // not used for the declarant
-    std::string subdivision, city, street, number, postcode;
+    std::string subdivision, city, street, street_additional, number, postcode, po_box;
 };
 
 struct Party {  // importer or indirect customs representative
@@ -45,6 +45,7 @@ struct InwardProcessingInfo {
 struct ProcedureMeasure {
     int indicator = 0;  // 1: CBAM goods in processed products of inward processing
     Decimal quantity;   // t (or MWh for electricity)
+    std::string unit = "t";  // as read: "t" (kilograms converted), "MWh", "unit 04"
 };
 
 struct ImportedQuantity {
@@ -54,12 +55,18 @@ struct ImportedQuantity {
     std::vector<ProcedureMeasure> measures;
 };
 
+struct Contact {
+    std::string name, phone, email;
+};
+
 struct Installation {
     std::string id, name, economic_activity;
     Address address;  // address.country is the EstablishmentCountry
+    std::string plot_parcel_number, unlocode, latitude, longitude, coordinates_type;
+    // InstallationOperator, written when operator_id is given
     std::string operator_id, operator_name;
     Address operator_address;
-    std::string contact_name, contact_phone, contact_email;
+    std::vector<Contact> contacts;  // at least one with an operator, at most 9
 };
 
 struct DirectEmissions {
@@ -70,6 +77,8 @@ struct DirectEmissions {
     // electricity (CN 27160000) only
     std::string determination_type_electricity, ef_source_electricity;
     std::optional<Decimal> emission_factor, electricity_imported, total_embedded_electricity;
+    std::string other_source_indication, ef_source_value;
+    std::string conditionality_fulfillment;  // actual data: how Annex IV point 5 of Reg. 2023/956 is met
 };
 
 struct IndirectEmissions {
@@ -89,13 +98,23 @@ struct CarbonPriceDue {
     Decimal quantity_covered, quantity_covered_free_allocation;
 };
 
+struct QualifyingParameter {
+    std::string id;     // ParameterId (QPD01 ...)
+    std::string value;  // ParameterValue
+    std::string additional_information;
+};
+
 struct EmissionsEntry {
     std::string production_country;
     std::optional<Installation> installation;
     Decimal produced;  // t (MWh for electricity)
+    std::string produced_unit = "t";  // as read: "t" (kilograms converted), "MWh", "unit 04"
     DirectEmissions direct;
     std::optional<IndirectEmissions> indirect;  // absent for electricity
-    std::string method_id;                      // ProdMethodQualifyingParams/MethodId, optional
+    // ProdMethodQualifyingParams, written when method_id is given
+    std::string method_id;
+    std::string steel_mill_number, method_additional_information;
+    std::vector<QualifyingParameter> direct_parameters;
     std::optional<CarbonPriceDue> carbon_price;
     std::vector<std::string> remarks;
 };
@@ -106,6 +125,7 @@ struct ImportedGood {
     std::string origin_country;
     std::vector<ImportedQuantity> quantities;  // at most 9
     Decimal total;                             // t, or MWh for electricity
+    std::string unit = "t";                    // as read: "t" (kilograms converted), "MWh", "unit 04"
     bool electricity = false;                  // quantities are SupplementaryUnits in MWh
     std::string remarks;
     std::vector<EmissionsEntry> emissions;  // at most 999

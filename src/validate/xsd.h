@@ -31,10 +31,12 @@ public:
         std::vector<XsdIssue> issues;  // empty when valid
     };
     // Every schema violation of the document in `xml`. A document that is not well-formed XML
-    // gives its parse errors and parsed = false.
+    // gives its parse errors and parsed = false. A valid document is validated as a stream (no
+    // tree is built); an invalid one is then parsed into a tree so that each issue has its path.
     Result validate(const std::string& xml, const std::string& name = "document") const;
 
 private:
+    bool validate_streaming(const std::string& xml) const;  // true: valid
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

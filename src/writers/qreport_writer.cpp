@@ -43,8 +43,10 @@ void address(Builder b, const qreport::Address& a, bool with_country, const char
     b.text_if("SubDivision", a.subdivision);
     b.text("City", a.city);
     b.text_if("Street", a.street);
+    b.text_if("StreetAdditionalLine", a.street_additional);
     b.text_if("Number", a.number);
     b.text_if("Postcode", a.postcode);
+    b.text_if("POBox", a.po_box);
 }
 
 void party(Builder parent, const char* element, const char* address_element, const qreport::Party& p) {
@@ -73,16 +75,24 @@ void emissions(Builder ge, const qreport::EmissionsEntry& e, bool electricity, c
             op.text("OperatorId", i.operator_id);
             op.text("OperatorName", i.operator_name);
             address(op.add("OperatorAddress"), i.operator_address, true);
-            Builder c = op.add("ContactDetails");
-            c.text("Name", i.contact_name);
-            c.text("Phone", i.contact_phone);
-            c.text("Email", i.contact_email);
+            for (const auto& contact : i.contacts) {
+                Builder c = op.add("ContactDetails");
+                c.text("Name", contact.name);
+                c.text("Phone", contact.phone);
+                c.text("Email", contact.email);
+            }
         }
         Builder in = ge.add("Installation");
         in.text("InstallationId", i.id);
         in.text("InstallationName", i.name);
         in.text_if("EconomicActivity", i.economic_activity);
-        address(in.add("Address"), i.address, true, "EstablishmentCountry");
+        Builder a = in.add("Address");
+        address(a, i.address, true, "EstablishmentCountry");
+        a.text_if("PlotParcelNumber", i.plot_parcel_number);
+        a.text_if("UNLOCODE", i.unlocode);
+        a.text_if("Latitude", i.latitude);
+        a.text_if("Longitude", i.longitude);
+        a.text_if("CoordinatesType", i.coordinates_type);
     }
     measure(ge.add("ProducedMeasure"), e.produced, electricity);
     Builder d = ge.add("DirectEmissions");
@@ -91,11 +101,14 @@ void emissions(Builder ge, const qreport::EmissionsEntry& e, bool electricity, c
         d.text("DeterminationTypeElectricity", de.determination_type_electricity);
         d.text("ApplicableReportingTypeMethodology", de.methodology_type);
         d.text_if("ApplicableReportingMethodology", de.methodology_text);
+        d.text_if("OtherSourceIndication", de.other_source_indication);
         d.text_if("EmissionFactorSourceElectricity", de.ef_source_electricity);
         if (de.emission_factor) d.fixed("EmissionFactor", *de.emission_factor, kDec16_7);
         if (de.electricity_imported) d.number("ElectricityImported", *de.electricity_imported, kDec16_6);
         if (de.total_embedded_electricity) d.fixed("TotalEmbeddedElectricityImported", *de.total_embedded_electricity, kDec16_7);
         d.text("MeasurementUnit", "EMU1");
+        d.text_if("EmissionFactorSourceValue", de.ef_source_value);
+        d.text_if("ConditionalityFulfillment", de.conditionality_fulfillment);
     } else {
         d.text("DeterminationType", de.determination_type);
         d.text("ApplicableReportingTypeMethodology", de.methodology_type);
@@ -120,6 +133,16 @@ void emissions(Builder ge, const qreport::EmissionsEntry& e, bool electricity, c
         Builder p = ge.add("ProdMethodQualifyingParams");
         p.text("SequenceNumber", "1");
         p.text("MethodId", e.method_id);
+        p.text_if("SteelMillNumber", e.steel_mill_number);
+        p.text_if("AdditionalInformation", e.method_additional_information);
+        int pseq = 1;
+        for (const auto& q : e.direct_parameters) {
+            Builder qb = p.add("DirectQualifyingParameters");
+            qb.text("SequenceNumber", std::to_string(pseq++));
+            qb.text("ParameterId", q.id);
+            qb.text("ParameterValue", q.value);
+            qb.text_if("AdditionalInformation", q.additional_information);
+        }
     }
     if (e.carbon_price) {
         const auto& cp = *e.carbon_price;

@@ -47,6 +47,16 @@ std::string totals_to_csv(const QuarterTotals& t) {
     return w.str();
 }
 
+std::string missing_to_text(const QuarterResult& r) {
+    if (r.missing.empty()) return "";
+    std::string out = fmt::format("\nData the registry asks for that the supplier data does not hold ({}); the report is valid without it:\n",
+                                  r.missing.size());
+    for (const auto& m : r.missing)
+        out += fmt::format("  CN {} from {}, installation {}: {}: {} ({})\n", m.cn_code, m.origin, m.installation_id, m.section, m.what,
+                           m.where.to_string());
+    return out;
+}
+
 std::string summary_to_table(const QuarterResult& r) {
     std::vector<std::vector<std::string>> rows;
     rows.push_back({"CN code", "origin", "quantity", "", "direct tCO2e", "indirect tCO2e", "total tCO2e", "defaults"});
@@ -74,6 +84,7 @@ std::string summary_to_table(const QuarterResult& r) {
     }
     if (!r.skipped.empty()) out += fmt::format("\n{} customs line(s) not reported this quarter (see the skipped-lines file for each reason)\n", r.skipped.size());
     for (const auto& w : r.warnings) out += "warning: " + w + "\n";
+    out += missing_to_text(r);
     return out;
 }
 

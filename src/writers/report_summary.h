@@ -15,6 +15,9 @@ std::string summary_to_csv(const QuarterResult& r);
 std::string skipped_to_csv(const QuarterResult& r);
 // group (cn_code, origin, installation, all), key, and the embedded emissions of the group.
 std::string totals_to_csv(const QuarterTotals& t);
-std::string summary_to_table(const QuarterResult& r);
+std::string summary_to_table(const QuarterResult& r);  // ends with missing_to_text()
+// What the registry asks for that the inputs do not hold, one line per emissions entry and
+// section of the registry's form, naming the supplier row; "" when nothing is missing.
+std::string missing_to_text(const QuarterResult& r);
 
 }  // namespace cbam

@@ -21,6 +21,9 @@
 //   contained in processed products (indicator 1). Two ImportedQuantity entries, one emissions entry.
 //   55 x 1.97036 = 108.3698 direct, 55 x 13.775 = 757.625 indirect
 // Line 11: electricity 27160000 from MA, 1200 MWh x 0.73301 tCO2/MWh = 879.612 tCO2e direct.
+//   On actual data, but 0.73301 t/MWh is 733.01 g CO2/kWh, above the 550 g/kWh of Annex IV point
+//   5(c) of Regulation (EU) 2023/956: a warning that actual values are not admissible unless part
+//   of it is not of fossil origin.
 // Line 12: electric motors 85011010: not a CBAM good. Line 13: Norway: exempt origin.
 // Totals: direct 76.8908 + 110.3 + 202.5 + 108.3698 + 879.612 = 1377.6726
 //         indirect 31.6610196 + 21.4 + 15 + 757.625 + 0 = 825.6860196
@@ -104,8 +107,10 @@ TEST_CASE("importer-nl: the quarter's goods and embedded emissions", "[e2e][impo
     CHECK(dir == D("1377.6726"));
     CHECK(ind == D("825.6860196"));
 
-    REQUIRE(r.warnings.size() == 1);
+    REQUIRE(r.warnings.size() == 2);
     CHECK_THAT(r.warnings[0], Catch::Contains("CN 25232900 from TR: 100.0% of the embedded emissions"));
+    CHECK_THAT(r.warnings[1], Catch::Contains("installation MA-SFI-PWR-001 communicates 0.73301 tCO2/MWh on actual data"));
+    CHECK_THAT(r.warnings[1], Catch::Contains("550 g CO2 of fossil origin per kWh"));
 
     // The aluminium good: two procedures, the second one inward processing with indicator 1.
     auto alu_good = std::find_if(r.report.goods.begin(), r.report.goods.end(), [](const qreport::ImportedGood& g) { return g.cn_code == "76011000"; });
@@ -129,13 +134,76 @@ TEST_CASE("importer-nl: the XML is valid against the official XSD and the regist
     INFO(first_issue);
     CHECK(checked.parsed);
     CHECK(checked.issues.empty());
-    CHECK(check_business_rules(xml, CodeLists::load(official_schema_dir() + "/codelists.csv")).empty());
+    CHECK(check_business_rules(xml, QReportCodes::builtin()).empty());
     // Rounded once to the schema's digits: SEE with 7 decimals, indirect factor and consumption with 5.
     CHECK_THAT(xml, Catch::Contains("<SpecificEmbeddedEmissions>2.7461000</SpecificEmbeddedEmissions>"));
     CHECK_THAT(xml, Catch::Contains("<EmissionFactor>0.47400</EmissionFactor>"));
     CHECK_THAT(xml, Catch::Contains("<SpecificEmbeddedEmissions>1.1307507</SpecificEmbeddedEmissions>"));
     CHECK_THAT(xml, Catch::Contains("<TotalEmbeddedElectricityImported>879.6120000</TotalEmbeddedElectricityImported>"));
     CHECK_THAT(xml, Catch::Contains("<DeterminationType>02</DeterminationType>"));
+}
+
+TEST_CASE("importer-nl: the XML carries the operator, address, qualifying parameters and electricity fields the suppliers give", "[e2e][importer-nl]") {
+    // Expected values are the supplier files' cells (suppliers/*.csv), in the elements of the
+    // QReport 23.00 schema; the parameter codes are those of cn_codes/qualifying_parameters.csv
+    // (QPD11 reducing agent of the precursor, QPD13 % Mn, QPD21 t scrap per t aluminium, QPD22 %
+    // pre-consumer scrap, QPD23 % non-aluminium elements), GPS is coordinates type 01.
+    QuarterResult r = build(test::source_path("fixtures/importer-nl"));
+    std::string xml = write_qreport(r.report);
+    SECTION("Taiwan: operator with address and contact, installation with UN/LOCODE and coordinates, steel parameters") {
+        CHECK_THAT(xml, Catch::Contains("<OperatorId>TW-OP-0001</OperatorId>\n        <OperatorName>Formosa Sample Fasteners Co., Ltd. (fictional)</OperatorName>\n"
+                                        "        <OperatorAddress>\n          <Country>TW</Country>\n          <City>Kaohsiung</City>\n"
+                                        "          <Street>Sample Industrial Road</Street>\n          <Number>88</Number>\n          <Postcode>820</Postcode>"));
+        CHECK_THAT(xml, Catch::Contains("<Name>Mei-Ling Chen (fictional)</Name>\n          <Phone>+886 7 000 0001</Phone>\n          <Email>cbam@fasteners.example</Email>"));
+        CHECK_THAT(xml, Catch::Contains("<UNLOCODE>TWKHH</UNLOCODE>\n          <Latitude>22.7601</Latitude>\n          <Longitude>120.3120</Longitude>\n"
+                                        "          <CoordinatesType>01</CoordinatesType>"));
+        CHECK_THAT(xml, Catch::Contains("<MethodId>P34</MethodId>\n        <SteelMillNumber>TW-MILL-0007</SteelMillNumber>"));
+        CHECK_THAT(xml, Catch::Contains("<ParameterId>QPD13</ParameterId>\n          <ParameterValue>0.75</ParameterValue>"));
+    }
+    SECTION("India: aluminium parameters; method P42 as given") {
+        CHECK_THAT(xml, Catch::Contains("<MethodId>P42</MethodId>"));
+        CHECK_THAT(xml, Catch::Contains("<ParameterId>QPD21</ParameterId>\n          <ParameterValue>0.02</ParameterValue>"));
+        CHECK_THAT(xml, Catch::Contains("<ParameterId>QPD22</ParameterId>\n          <ParameterValue>100</ParameterValue>"));
+        CHECK_THAT(xml, Catch::Contains("<ParameterId>QPD23</ParameterId>\n          <ParameterValue>0.3</ParameterValue>"));
+    }
+    SECTION("Morocco: electricity on actual data with its factor's source and how the conditions are met") {
+        CHECK_THAT(xml, Catch::Contains("<EmissionFactorSourceElectricity>01</EmissionFactorSourceElectricity>"));
+        CHECK_THAT(xml, Catch::Contains("<EmissionFactorSourceValue>Measured fuel consumption of the station, 2023 annual emissions report (fictional)</EmissionFactorSourceValue>"));
+        CHECK_THAT(xml, Catch::Contains("<ConditionalityFulfillment>Power purchase agreement PPA-SFI-2024-01 with the importer;"));
+    }
+    SECTION("Hebei: what its supplier left out is not written, and the summary says so") {
+        // The row has an operator name and city but no operator_id and no contact: no
+        // InstallationOperator (the schema needs all of them); Mn and the reducing agent only.
+        auto hb = xml.find("<InstallationId>CN-HB-WIRE-02</InstallationId>");
+        REQUIRE(hb != std::string::npos);
+        auto entry_start = xml.rfind("<GoodsEmissions>", hb);
+        CHECK(xml.substr(entry_start, hb - entry_start).find("<InstallationOperator>") == std::string::npos);
+        REQUIRE(r.missing.size() == 2);
+        CHECK(r.missing[0].installation_id == "CN-HB-WIRE-02");
+        CHECK(r.missing[0].section == "Installation operator");
+        CHECK_THAT(r.missing[0].what, Catch::Contains("lacks operator_id, contact_name, contact_phone, contact_email"));
+        CHECK(r.missing[1].section == "Qualifying parameters");
+        CHECK_THAT(r.missing[1].what, Catch::Contains("(columns cr_pct, ni_pct, other_alloys_pct, other_materials_pct, steel_mill_number)"));
+        CHECK_THAT(r.missing[1].where.to_string(), Catch::Contains("china-wire.csv:3"));
+    }
+}
+
+TEST_CASE("our report XML of every report fixture passes xmllint --schema", "[e2e][importer-nl][xmllint]") {
+    // libxml2's own command-line checker, independent of cbam's use of the library.
+    if (test::run_program("xmllint", {"--version"}).exit_code == 127) {
+        WARN("skipped: xmllint (Debian package libxml2-utils) is not installed");
+        return;
+    }
+    for (auto [fixture, period] : {std::pair{"fixtures/importer-nl", "2024Q2"}, {"fixtures/importer-nl-2024Q3", "2024Q3"}}) {
+        test::ScratchDir out;
+        auto r = test::run_cbam({"report", test::source_path(fixture), "--period", period, "-o", out.file("r.xml")});
+        INFO(fixture << ": " << r.err);
+        REQUIRE(r.exit_code == 0);
+        auto x = test::run_program("xmllint", {"--noout", "--schema", official_schema_dir() + "/" + kQReportXsd, out.file("r.xml")});
+        INFO(x.err);
+        CHECK(x.exit_code == 0);
+        CHECK_THAT(x.err, Catch::Contains("r.xml validates"));
+    }
 }
 
 TEST_CASE("importer-nl: the same lines in any order give byte-identical outputs", "[e2e][importer-nl]") {

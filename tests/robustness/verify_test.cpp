@@ -83,7 +83,7 @@ TEST_CASE("extract: a report as one row per emissions entry, ours or another too
     std::string rows = test::read_file(d.file("rows.csv"));
     CHECK(count_lines(rows) == 1 + 6);  // 5 goods, the wire from 2 installations
     // The Indian aluminium: 55 t; direct 55 x 1.97036 = 108.3698; indirect 55 x 13.775 = 757.625
-    CHECK_THAT(rows, Catch::Contains(",76011000,IN,NL800000001,55,t,1,IN,IN-ODS-ALU-01,Odisha Sample Aluminium Smelter (fictional),55,01,1.97036,"));
+    CHECK_THAT(rows, Catch::Contains(",76011000,IN,NL800000001,55,t,1,IN,IN-ODS-ALU-01,Odisha Sample Aluminium Smelter (fictional),55,t,01,1.97036,"));
     CHECK_THAT(rows, Catch::Contains(",108.3698,757.625\n"));
     // The shared hand-made example of another origin: two goods, one entry each.
     auto other = test::run_cbam({"extract", test::source_path("../shared/schemas/example-minimal.xml")});
