@@ -34,6 +34,10 @@ void add_directory_inputs(const std::string& dir, std::vector<std::string>& cust
 // Reads the inputs and assembles the quarter; throws InputError listing every problem.
 QuarterResult build_quarter(const QuarterInputs& in, const Quarter& quarter);
 
+// The bytes of a report or other input file, read in one piece; throws InputError naming the file
+// when it does not exist or is not a regular file.
+std::string read_input_file(const std::string& path);
+
 // The name of a file written beside `path`: its name without extension, then `suffix`
 // ("out/r.xml" + ".summary.csv" -> "out/r.summary.csv").
 std::string sibling(const std::string& path, const std::string& suffix);

@@ -58,7 +58,7 @@ CLI::Option* add_audit_option(CLI::App& cmd, std::string& audit) {
 CLI::Option* add_schema_dir_option(CLI::App& cmd, std::string& schema_dir) {
     return cmd
         .add_option("--schema-dir", schema_dir,
-                    "folder holding the official QReport_ver23.00.xsd and stypes.xsd, and codelists.csv (default: "
+                    "folder holding the official QReport_ver23.00.xsd and stypes.xsd (default: "
                     "$CBAM_SCHEMA_DIR, else the folder configured at build time)")
         ->type_name("DIR");
 }

@@ -9,8 +9,7 @@
 #include "importers/customs_reader.h"
 #include "importers/report_settings_reader.h"
 #include "importers/supplier_reader.h"
-#include "validate/business_rules.h"
-#include "validate/xsd.h"
+#include "validate/qreport_check.h"
 #include "writers/qreport_writer.h"
 #include "writers/report_summary.h"
 
@@ -117,15 +116,17 @@ int run(Options& o) {
 
     std::string xml = write_qreport(result.report);
     XsdValidator xsd(schema_dir + "/" + kQReportXsd);
-    auto checked = xsd.validate(xml, output);
-    auto rules = check_business_rules(xml);
+    QReportCheck checked = check_qreport(xml, output.empty() ? "report.xml" : output, xsd);
     std::vector<std::string> problems;
-    for (const auto& i : checked.issues) problems.push_back(fmt::format("line {}: [XSD] {}{}", i.line, i.message, i.path.empty() ? "" : " Path: " + i.path));
-    for (const auto& v : rules)
+    for (const auto& v : checked.identity) problems.push_back(v.to_string());
+    for (const auto& i : checked.schema_issues)
+        problems.push_back(fmt::format("line {}: [XSD] {}{}", i.line, i.message, i.path.empty() ? "" : " Path: " + i.path));
+    for (const auto& v : checked.rules)
         if (v.severity == Severity::Error) problems.push_back(v.to_string());
 
     fmt::print("{}", summary_to_table(result));
-    for (const auto& v : rules)
+    std::fflush(stdout);
+    for (const auto& v : checked.rules)
         if (v.severity == Severity::Warning) fmt::print(stderr, "{}\n", v.to_string());
     if (!problems.empty()) {
         for (const auto& p : problems) fmt::print(stderr, "error: {}\n", p);
@@ -152,7 +153,9 @@ int run(Options& o) {
         for (const auto& f : in.suppliers) b.add_input(f, "suppliers/" + bundle_name(f, "", used));
         add_registry_data(b);
         b.add_data(data_dir() + "/cn_codes/transitional_default_values.csv", "cn_codes/transitional_default_values.csv");
-        for (const char* f : {kQReportXsd, "stypes.xsd", "codelists.csv"}) b.add_data(schema_dir + "/" + f, f);
+        for (const char* f : {kQReportXsd, "stypes.xsd"}) b.add_data(schema_dir + "/" + f, f);
+        for (const char* f : {"qreport_code_lists.csv", "qreport_codes.csv", "production_methods.csv", "qualifying_parameters.csv"})
+            b.add_data(data_dir() + "/cn_codes/" + f, std::string("cn_codes/") + f);
         b.add_output("report.xml", xml);
         b.add_output("report.summary.csv", summary_to_csv(result));
         b.add_output("report.skipped.csv", skipped_to_csv(result));

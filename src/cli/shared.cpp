@@ -7,8 +7,28 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 namespace cbam::cli {
+
+std::string read_input_file(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        Diagnostics d;
+        d.add({path, 0, 0, ""}, "cannot read the file: it does not exist or is not a regular file");
+        throw InputError(std::move(d));
+    }
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    std::string bytes(static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
+    in.seekg(0);
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!in) {
+        Diagnostics d;
+        d.add({path, 0, 0, ""}, "cannot read the file to its end");
+        throw InputError(std::move(d));
+    }
+    return bytes;
+}
 
 void add_directory_inputs(const std::string& dir, std::vector<std::string>& customs, std::vector<std::string>& suppliers) {
     namespace fs = std::filesystem;

@@ -9,9 +9,6 @@
 
 #include <fmt/format.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace cbam::cli {
 
@@ -20,8 +17,12 @@ namespace {
 const char* kExtractDescription = R"(Reads a CBAM quarterly report (QReport), ours or another tool's, and lists it as CSV: one row per
 emissions entry, with the good (CN code, origin, quantity), the installation, the specific
 embedded emissions direct and indirect, the electricity figures, and the embedded emissions
-(quantity x SEE). Numbers are given exactly as the report states them. Without -o, the rows go to
-standard output.
+(quantity x SEE). Numbers are given exactly as the report states them, except that quantities are
+read by their MeasurementUnit: a net mass in kilograms (02) is listed in tonnes (divided by 1000),
+supplementary units as they are, in their unit (MWh for electricity, "unit 04" for hydrogen's);
+the unit columns say which. A report that is not UTF-8, not XML or not a QReport, or whose
+quantity has a unit that is not a code of the list, is refused, every problem with its line and
+element path. Without -o, the rows go to standard output.
 )";
 
 const char* kVerifyDescription = R"(Recomputes a filed quarterly report from its inputs (the customs lines, the suppliers' emissions
@@ -53,20 +54,9 @@ void add_verify_options(CLI::App& cmd, VerifyOptions& o) {
     add_dialect_options(cmd, o.in.dialect);
 }
 
-std::string read_all(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 std::optional<qreport::Report> load_report(const std::string& path) {
     Diagnostics d;
-    if (!std::filesystem::is_regular_file(path)) {
-        d.add({path, 0, 0, ""}, "cannot read the file: it does not exist or is not a regular file");
-        throw InputError(std::move(d));
-    }
-    auto r = read_qreport(read_all(path), path, d);
+    auto r = read_qreport(read_input_file(path), path, d);
     if (!d.empty()) throw InputError(std::move(d));
     return r;
 }

@@ -123,8 +123,15 @@ TEST_CASE("validate: an XML that is not a QReport", "[bad_input][report]") {
     d.write("other.xml", "<?xml version=\"1.0\"?>\n<Invoice><Total>3</Total></Invoice>\n");
     auto r = test::run_cbam({"validate", d.file("other.xml")});
     CHECK(r.exit_code == 1);
-    CHECK_THAT(r.out, Catch::Contains("other.xml:2: [XSD]"));
-    CHECK_THAT(r.out, Catch::Contains("[X0] The root element is <Invoice> (no namespace), not <QReport>: this is not a CBAM quarterly report"));
+    // One clear finding, not the schema's "no matching global declaration" beside it.
+    CHECK(r.out == d.file("other.xml") + ":2: [X0] The root element is <Invoice> (no namespace), not <QReport>: this is not a CBAM quarterly "
+                   "report, so no QReport rule applies to it. Path: /Invoice\n");
+    CHECK_THAT(r.err, Catch::Contains("refused: not a QReport (schema invalid)"));
+    // A QReport element in no namespace is not the registry's QReport either.
+    d.write("nons.xml", "<?xml version=\"1.0\"?>\n<QReport><Year>2024</Year></QReport>\n");
+    auto r3 = test::run_cbam({"validate", d.file("nons.xml")});
+    CHECK(r3.exit_code == 1);
+    CHECK_THAT(r3.out, Catch::Contains(":2: [X0] The root element <QReport> is in no namespace, not in http://xmlns.ec.eu/BusinessObjects/CBAM/Types/V1"));
     d.write("text.xml", "name,value\n");
     auto r2 = test::run_cbam({"validate", d.file("text.xml")});
     CHECK(r2.exit_code == 1);

@@ -135,3 +135,36 @@ TEST_CASE("every fixture gives byte-identical outputs whatever the order of its 
         CHECK(test::read_file(a.file(out)) == test::read_file(b.file(out)));
     }
 }
+
+TEST_CASE("extract: bytes that are not UTF-8 are refused as validate refuses them, and every error has its line and element path", "[robustness][extract]") {
+    test::ScratchDir d;
+    std::string example = test::read_file(test::source_path("../shared/schemas/example-minimal.xml"));
+    // A 0xFF byte in good 1's description (line 56 of the example): libxml2 refuses the file, so
+    // cbam validate does; extract must not list it as if it were text.
+    std::string bad = example;
+    auto at = bad.find("Other screws and bolts");
+    REQUIRE(at != std::string::npos);
+    bad.insert(at + 13, "\xff ");
+    const int line = static_cast<int>(std::count(bad.begin(), bad.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 1;
+    d.write("bad.xml", bad);
+    auto e = test::run_cbam({"extract", d.file("bad.xml")});
+    CHECK(e.exit_code == 1);
+    // The line is 8 spaces, "<Description>" (13) and "Other screws " (13): the 0xFF is byte 35.
+    CHECK_THAT(e.err, Catch::Contains(d.file("bad.xml") + ":" + std::to_string(line) + " (/): not valid UTF-8: byte 35 of the line (0xFF)"));
+    auto v = test::run_cbam({"validate", d.file("bad.xml")});
+    CHECK(v.exit_code == 1);
+    CHECK_THAT(v.out, Catch::Contains(":" + std::to_string(line) + ": [XSD] Input is not proper UTF-8"));
+    // A number that is not one, and a unit that is not a code: each with its line and indexed path.
+    std::string num = example;
+    auto see = num.find("<SpecificEmbeddedEmissions>1.9500000</SpecificEmbeddedEmissions>");
+    REQUIRE(see != std::string::npos);
+    num.replace(see, std::string("<SpecificEmbeddedEmissions>1.9500000</SpecificEmbeddedEmissions>").size(),
+                "<SpecificEmbeddedEmissions>1,95</SpecificEmbeddedEmissions>");
+    const int see_line = static_cast<int>(std::count(num.begin(), num.begin() + static_cast<std::ptrdiff_t>(see), '\n')) + 1;
+    d.write("num.xml", num);
+    auto n = test::run_cbam({"extract", d.file("num.xml")});
+    CHECK(n.exit_code == 1);
+    CHECK_THAT(n.err, Catch::Contains(d.file("num.xml") + ":" + std::to_string(see_line) +
+                                      " (/QReport/ImportedGood[1]/GoodsEmissions/DirectEmissions/SpecificEmbeddedEmissions): expected a decimal "
+                                      "number, found \"1,95\""));
+}

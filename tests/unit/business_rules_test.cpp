@@ -1199,7 +1199,16 @@ TEST_CASE("cbam validate: exit code 0 for the example, 1 with one line per probl
         auto r = test::run_cbam({"validate", d.file("report.xml")});
         INFO(r.out << r.err);
         CHECK(r.exit_code == 0);
-        CHECK(r.out.find(d.file("report.xml") + ": valid") != std::string::npos);
+        CHECK(r.out.find(d.file("report.xml") + ": accepted: schema valid, no business-rule error") != std::string::npos);
+    }
+    SECTION("a warning alone does not refuse the file") {
+        // The same ItemNumber twice: R1, our own check, only warns.
+        d.write("report.xml", replace_once(baseline(), "<ItemNumber>2</ItemNumber>", "<ItemNumber>1</ItemNumber>"));
+        auto r = test::run_cbam({"validate", d.file("report.xml")});
+        INFO(r.out << r.err);
+        CHECK(r.exit_code == 0);
+        CHECK_THAT(r.out, Catch::Contains(": warning [R1] Field: ItemNumber 1 repeats"));
+        CHECK_THAT(r.out, Catch::Contains("accepted: schema valid, no business-rule error (34 rules checked; 1 warning(s))"));
     }
     SECTION("an Importer on a good under Role 01") {
         std::string x = insert_after(baseline(), "<ItemNumber>1</ItemNumber>", good_importer());
@@ -1207,7 +1216,7 @@ TEST_CASE("cbam validate: exit code 0 for the example, 1 with one line per probl
         auto r = test::run_cbam({"validate", d.file("report.xml")});
         INFO(r.out << r.err);
         CHECK(r.exit_code == 1);
-        CHECK(r.err.find("cbam validate: 1 problem(s): 0 against the schema, 1 against the business rules") != std::string::npos);
+        CHECK(r.err.find("refused: schema valid; 1 business-rule error(s), 0 warning(s)") != std::string::npos);
         std::string prefix = d.file("report.xml") + ":" + std::to_string(line_of(x, "<Importer>", 2)) + ": [B2] ";
         std::istringstream lines(r.out);
         std::string line;
@@ -1226,7 +1235,7 @@ TEST_CASE("cbam validate: exit code 0 for the example, 1 with one line per probl
         INFO(r.out << r.err);
         CHECK(r.exit_code == 1);
         CHECK(r.out.find(d.file("report.xml") + ":" + std::to_string(line_of(x, "<Declarant>")) + ": [XSD] ") != std::string::npos);
-        CHECK(r.err.find("against the schema") != std::string::npos);
+        CHECK(r.err.find("refused: schema invalid (1 issue(s))") != std::string::npos);
     }
     SECTION("not XML") {
         d.write("report.xml", "not xml\n");
