@@ -203,6 +203,11 @@ TEST_CASE("our report XML of every report fixture passes xmllint --schema", "[e2
         INFO(x.err);
         CHECK(x.exit_code == 0);
         CHECK_THAT(x.err, Catch::Contains("r.xml validates"));
+        // Both quarters report the Taiwanese screws, whose supplier row gives the operator and
+        // the qualifying parameters (suppliers/taiwan-fasteners.csv: TW-OP-0001, % Mn 0.75).
+        std::string xml = test::read_file(out.file("r.xml"));
+        CHECK_THAT(xml, Catch::Contains("<OperatorId>TW-OP-0001</OperatorId>"));
+        CHECK_THAT(xml, Catch::Contains("<ParameterId>QPD13</ParameterId>\n          <ParameterValue>0.75</ParameterValue>"));
     }
 }
 
