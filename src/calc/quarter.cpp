@@ -64,6 +64,7 @@ struct QuarterBuilder::Impl {
     const TransitionalDefaults& defaults;
     const CnRegistry& cn;
     const Countries& countries;
+    bool allow_low_confidence = false;
 
     struct ProcedureKey {
         std::string requested, previous, area, ip;
@@ -273,7 +274,7 @@ struct QuarterBuilder::Impl {
                 diags.add(g.first, fmt::format("CN {} from {}: {} installations; a good holds at most {} emissions entries", k.cn, k.origin,
                                                g.by_installation.size(), kMaxEmissions));
             for (const auto& [inst_id, qty] : g.by_installation) {
-                auto e = inst_id.empty() ? default_entry(k, qty, g, diags) : supplier_entry(k, inst_id, qty, g, diags);
+                auto e = inst_id.empty() ? default_entry(k, qty, g, diags, out.warnings) : supplier_entry(k, inst_id, qty, g, diags);
                 if (!e) continue;
                 const auto& lines = g.lines_of_installation.at(inst_id);
                 // An entry exists only when its source was found: a default-value row or a supplier row.
@@ -289,6 +290,11 @@ struct QuarterBuilder::Impl {
                 bool on_defaults = e->direct.determination_type == "02" || e->direct.determination_type_electricity == "02";
                 if (on_defaults) sum.from_default_values += dir + ind;
                 out.entries.push_back({k.cn, k.origin, inst_id, e->installation ? e->installation->name : "", e->production_country, on_defaults, qty, dir, ind});
+                if (inst_id.empty()) {
+                    const DefaultValue* dv = defaults.find(k.cn);
+                    sum.default_value_row = fmt::format("CN {} ({} value), {}", dv->cn_prefix, dv->value_level, dv->where.to_string());
+                    sum.default_value_confidence = dv->confidence;
+                }
                 ++sum.installations;
                 ig.emissions.push_back(std::move(*e));
             }
@@ -306,30 +312,52 @@ struct QuarterBuilder::Impl {
         return out;
     }
 
-    std::optional<qreport::EmissionsEntry> default_entry(const GoodKey& k, const Decimal& qty, const GoodAcc& g, Diagnostics& diags) {
+    std::optional<qreport::EmissionsEntry> default_entry(const GoodKey& k, const Decimal& qty, const GoodAcc& g, Diagnostics& diags,
+                                                         std::vector<std::string>& warnings) {
         qreport::EmissionsEntry e;
         e.production_country = k.origin;
         e.produced = qty;
+        const SourceLocation& line = g.first_line_of_installation.at("");
         const DefaultValue* dv = defaults.find(k.cn);
         if (!dv || k.cn == "27160000") {
-            diags.add(g.first_line_of_installation.at(""),
-                      fmt::format("CN {} from {}: no installation is named and no transitional default value is known for this CN code "
-                                  "(cn_codes/transitional_default_values.csv): give the producing installation and its emissions data",
-                                  k.cn, k.origin));
+            diags.add(line, fmt::format("CN {} from {}: no installation is named and no transitional default value is known for this CN code "
+                                        "(cn_codes/transitional_default_values.csv): give the producing installation and its emissions data",
+                                        k.cn, k.origin));
             return std::nullopt;
         }
+        std::string row = fmt::format("CN {} ({} value), {}", dv->cn_prefix, dv->value_level, dv->where.to_string());
+        if (!dv->has_split()) {
+            diags.add(line, fmt::format("CN {} from {}: the transitional default value known for it ({}) gives only a total of {} tCO2e/t, and a "
+                                        "report needs direct and indirect emissions separately: give the producing installation and its "
+                                        "emissions data", k.cn, k.origin, row, dv->total->to_string()));
+            return std::nullopt;
+        }
+        if (dv->confidence < Confidence::Medium && !allow_low_confidence) {
+            diags.add(line, fmt::format("CN {} from {}: the transitional default value for it ({}: {} direct, {} indirect tCO2e/t) was transcribed "
+                                        "with {} confidence ({}); give the producing installation and its emissions data, or allow such "
+                                        "values explicitly with --allow-low-confidence-defaults",
+                                        k.cn, k.origin, row, dv->direct->to_string(), dv->indirect->to_string(), to_string(dv->confidence),
+                                        dv->note.empty() ? "see cn_codes/SOURCES.md" : dv->note));
+            return std::nullopt;
+        }
+        if (dv->confidence < Confidence::Medium)
+            warnings.push_back(fmt::format("CN {} from {}: reported on a transitional default value of {} confidence ({}: {} direct, {} indirect "
+                                           "tCO2e/t): check it against the Commission's document before filing",
+                                           k.cn, k.origin, to_string(dv->confidence), row, dv->direct->to_string(), dv->indirect->to_string()));
         e.direct.determination_type = "02";
         e.direct.methodology_type = "TOM03";
-        e.direct.methodology_text = fmt::format("Default value published by the Commission for the transitional period: {}", dv->source);
+        e.direct.methodology_text = fmt::format("Default value published by the Commission for the transitional period: {}; value for CN {} "
+                                                "({} level)", dv->legal_source, dv->cn_prefix, dv->value_level);
         e.direct.methodology_text = utf8_truncate(e.direct.methodology_text, 4000);
-        e.direct.see = dv->direct;
+        e.direct.see = *dv->direct;
         qreport::IndirectEmissions ie;
         ie.determination_type = "02";
-        ie.see = dv->indirect;
+        ie.see = *dv->indirect;
         ie.electricity_source = "SOE03";
         e.indirect = ie;
-        e.remarks.push_back(fmt::format("No emissions data from the producer: Commission default values for CN {} ({} direct, {} indirect tCO2e/t).",
-                                        dv->cn_prefix, dv->direct.to_string(), dv->indirect.to_string()));
+        e.remarks.push_back(fmt::format("No emissions data from the producer: Commission default values for CN {} ({} direct, {} indirect tCO2e/t; "
+                                        "transcription confidence {}).",
+                                        dv->cn_prefix, dv->direct->to_string(), dv->indirect->to_string(), to_string(dv->confidence)));
         return e;
     }
 
@@ -520,8 +548,9 @@ struct QuarterBuilder::Impl {
 
 QuarterBuilder::QuarterBuilder(Quarter q, ReportSettings settings, const SupplierData& suppliers, const TransitionalDefaults& defaults,
                                const CnRegistry& cn, const Countries& countries)
-    : impl_(std::make_unique<Impl>(Impl{q, std::move(settings), suppliers, defaults, cn, countries, {}, {}, {}, {}, 0, 0, {}, {}})) {}
+    : impl_(std::make_unique<Impl>(Impl{q, std::move(settings), suppliers, defaults, cn, countries, false, {}, {}, {}, {}, 0, 0, {}, {}})) {}
 QuarterBuilder::~QuarterBuilder() = default;
+void QuarterBuilder::allow_low_confidence_defaults(bool allow) { impl_->allow_low_confidence = allow; }
 void QuarterBuilder::add(const CustomsLine& line, Diagnostics& diags) { impl_->add(line, diags); }
 QuarterResult QuarterBuilder::finish(Diagnostics& diags) { return impl_->finish(diags); }
 

@@ -54,6 +54,10 @@ struct GoodSummary {
     // A complex good whose share of default values is above the 20 % that estimates may make up
     // (IR 2023/1773 Art. 5); a warning says so too.
     bool default_limit_exceeded = false;
+    // The transitional default value used for the entry without an installation: its row and the
+    // confidence of its transcription (cn_codes/SOURCES.md); empty when none was used.
+    std::string default_value_row;
+    std::optional<Confidence> default_value_confidence;
     Decimal total() const { return direct + indirect; }
     Decimal default_share() const;       // 0..1
 };
@@ -95,6 +99,9 @@ public:
                    const TransitionalDefaults& defaults = TransitionalDefaults::builtin(), const CnRegistry& cn = CnRegistry::builtin(),
                    const Countries& countries = Countries::builtin());
     ~QuarterBuilder();
+    // Transitional default values whose transcription has a confidence below medium are used only
+    // when allowed (the user's explicit option); each use is then a warning.
+    void allow_low_confidence_defaults(bool allow);
     // Adds one line; problems go to `diags` with the line's location.
     void add(const CustomsLine& line, Diagnostics& diags);
     // The report; problems found while assembling (limits, missing data) go to `diags`.

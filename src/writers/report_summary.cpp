@@ -20,11 +20,12 @@ std::string pct(const Decimal& share) { return format_percent(share); }
 std::string summary_to_csv(const QuarterResult& r) {
     CsvWriter w;
     w.row({"cn_code", "origin", "quantity", "unit", "embedded_direct_tco2e", "embedded_indirect_tco2e", "embedded_total_tco2e",
-           "default_values_share_pct", "emissions_entries", "complex_good"});
+           "default_values_share_pct", "emissions_entries", "complex_good", "default_value_row", "default_value_confidence"});
     for (const auto& s : r.summary)
         w.row({s.cn_code, s.origin, qty(s.quantity), s.electricity ? "MWh" : "t", s.direct.to_fixed(kEmissionDigits),
                s.indirect.to_fixed(kEmissionDigits), s.total().to_fixed(kEmissionDigits), pct(s.default_share()),
-               std::to_string(s.installations), s.complex ? "yes" : "no"});
+               std::to_string(s.installations), s.complex ? "yes" : "no", s.default_value_row,
+               s.default_value_confidence ? to_string(*s.default_value_confidence) : ""});
     return w.str();
 }
 
@@ -82,6 +83,10 @@ std::string summary_to_table(const QuarterResult& r) {
         while (!line.empty() && line.back() == ' ') line.pop_back();
         out += line + "\n";
     }
+    for (const auto& s : r.summary)
+        if (s.default_value_confidence)
+            out += fmt::format("CN {} from {}: transitional default value {}, transcription confidence {}\n", s.cn_code, s.origin,
+                               s.default_value_row, to_string(*s.default_value_confidence));
     if (!r.skipped.empty()) out += fmt::format("\n{} customs line(s) not reported this quarter (see the skipped-lines file for each reason)\n", r.skipped.size());
     for (const auto& w : r.warnings) out += "warning: " + w + "\n";
     out += missing_to_text(r);
