@@ -16,6 +16,11 @@ namespace {
 constexpr const char* kArt2a = "CBAM Reg Art. 2a (Regulation (EU) 2025/2083)";
 constexpr const char* kMarkupRef = "IR (EU) 2025/2621 Annex I as replaced by IR (EU) 2026/1740";
 constexpr const char* kFaRef = "CBAM Reg Art. 31; IR (EU) 2025/2620";
+constexpr const char* kEq2 = "IR (EU) 2025/2620 Annex point 3.1, equations 2 and 3 (column A)";
+constexpr const char* kEq4 = "IR (EU) 2025/2620 Annex point 3.3, equation 4";
+constexpr const char* kEq5 = "IR (EU) 2025/2620 Annex point 3.3, equation 5 (docs/free-allocation.md)";
+constexpr const char* kEq6 = "IR (EU) 2025/2620 Annex point 4, equation 6 (column B)";
+constexpr const char* kPoint332 = "IR (EU) 2025/2620 Annex point 3.3(2) (column B of the precursor)";
 constexpr const char* kArt9 = "CBAM Reg Art. 9";
 
 bool de_minimis_sector(const std::string& sector) {
@@ -34,7 +39,9 @@ struct DeclarationBuilder::Impl {
     const std::vector<CarbonPricePaid>& carbon_prices;
     const std::vector<CertificatePrice>& prices;
     DeclarationData data;
+    DeclarationOptions options;
     const PhaseIn* phase = nullptr;
+    YearFactors factors;
 
     struct Key {
         std::string importer, cn, taric, origin, installation;
@@ -112,44 +119,174 @@ struct DeclarationBuilder::Impl {
         return phase->markup_cement_steel_aluminium_hydrogen;
     }
 
+    // CBAM factor x CSCF x a benchmark, per tonne.
+    Traced year_sefa(const Traced& bm, const std::string& what, const char* ref) const {
+        return traced_result(Quantity(factors.cbam_factor.value() * factors.cscf.value() * bm.value(), units::tCO2e_per_t()), what,
+                             "CBAM factor × CSCF × BM", ref, {{"CBAM factor", factors.cbam_factor}, {"CSCF", factors.cscf}, {"BM", bm}});
+    }
+
+    // The good's own benchmark (column A with actual data, B with default values) and SEFA.
     bool with_benchmark(Valuation& v, const std::string& cn, std::string& why) const {
         Unit per_t = units::tCO2e_per_t();
         if (cn == "27160000") {
             v.benchmark = constant(0, per_t, "no benchmark: electricity receives no free allocation", kFaRef);
             v.notes.push_back("electricity: no free-allocation adjustment");
         } else {
-            std::string bwhy;
-            const Benchmark* b = data.benchmarks->find(cn, v.route, bwhy);
-            if (!b) {
-                if (bwhy.rfind("no CBAM benchmark is published", 0) != 0) {
-                    why = bwhy;
+            BenchmarkChoice b = data.benchmarks->find(cn, v.route, year, v.actual, *data.indicators);
+            if (!b.row) {
+                if (b.why.rfind("no CBAM benchmark is published", 0) != 0) {
+                    why = b.why;
                     return false;
                 }
-                v.benchmark = constant(0, per_t, bwhy + ": no free-allocation adjustment", kFaRef);
-                v.notes.push_back(bwhy);
+                v.benchmark = constant(0, per_t, b.why + ": no free-allocation adjustment", kFaRef);
+                v.notes.push_back(b.why);
             } else {
                 v.benchmark_column = v.actual ? "A" : "B";
-                v.benchmark = constant(v.actual ? b->column_a : b->column_b, per_t,
+                v.benchmark = constant(v.actual ? b.row->column_a : b.row->column_b, per_t,
                                        fmt::format("CBAM benchmark, column {} ({}), CN {} route {} ({})", v.benchmark_column,
-                                                   v.actual ? "actual emissions" : "default values", b->cn, b->route.empty() ? "-" : b->route,
-                                                   b->where.to_string()),
+                                                   v.actual ? "actual emissions" : "default values", b.row->cn, b.row->route.empty() ? "-" : b.row->route,
+                                                   b.row->where.to_string()),
                                        Benchmarks::kVersion);
+                for (auto& n : b.notes) v.notes.push_back(std::move(n));
             }
         }
-        Traced factor = constant(phase->cbam_factor, units::one(), fmt::format("CBAM factor {}", year), "Directive 2003/87/EC Art. 10a(1a)");
-        Traced cscf = constant(*phase->cscf, units::one(), fmt::format("cross-sectoral correction factor {}", year), phase->source);
-        v.sefa = traced_result(Quantity(factor.value() * cscf.value() * v.benchmark.value(), per_t), "free-allocation adjustment per tonne (SEFA)",
-                               "CBAM factor × CSCF × BM", kFaRef, {{"CBAM factor", factor}, {"CSCF", cscf}, {"BM", v.benchmark}});
+        v.sefa = year_sefa(v.benchmark, v.actual ? "SEFA of the production process (SFAProc)" : "free-allocation adjustment per tonne (SEFA)",
+                           v.actual ? kEq2 : kEq6);
         return true;
+    }
+
+    // The SEFA of a precursor that its producer did not give (verified): CBAM factor x CSCF x its
+    // column-B benchmark for its country and default production route (point 3.3(2)).
+    std::optional<Traced> precursor_sefa_from_benchmark(const PrecursorSefaInput& p, std::string& basis, std::vector<std::string>& notes,
+                                                        std::string& missing) const {
+        Unit per_t = units::tCO2e_per_t();
+        std::string route, route_from;
+        if (p.country.empty()) {
+            const HighestDefault* h = data.highest->find(p.cn_code);
+            if (!h) {
+                missing = fmt::format("precursor {} ({}): its country of production is unknown and IR (EU) 2025/2621 Annex IV gives no value for "
+                                      "it to take the production route from: give its country or a verified SEFA from its producer",
+                                      p.cn_code, p.where.to_string());
+                return std::nullopt;
+            }
+            route = h->route;
+            route_from = fmt::format("origin unknown: the route of its highest default value, IR (EU) 2025/2621 Annex IV ({})", h->where.to_string());
+        } else {
+            const Country* c = data.countries->find(p.country);
+            if (c && c->status != CbamOrigin::Third) {
+                basis = fmt::format("produced in {} ({}): its embedded emissions count as zero, and so does its SEFA", p.country,
+                                    c->status == CbamOrigin::Eu ? "an EU Member State" : "an origin exempt under Annex III of Regulation (EU) 2023/956");
+                return constant(0, per_t, fmt::format("SEFA of precursor {}: {}", p.cn_code, basis), "IR (EU) 2025/2547 Annex III B");
+            }
+            DefaultLookup d = data.defaults->find(p.country, p.cn_code);
+            if (d.row) {
+                route = d.row->route;
+                route_from = fmt::format("default production route of {} for it: {}", p.country, d.why);
+            } else {
+                route_from = fmt::format("no default value of {} for it ({}), so no default route", p.country, d.why);
+            }
+        }
+        BenchmarkChoice b = data.benchmarks->find(p.cn_code, route, year, false, *data.indicators);
+        if (!b.row) {
+            missing = fmt::format("precursor {} ({}): no column-B benchmark applies ({}; {}): give a verified SEFA from its producer", p.cn_code,
+                                  p.where.to_string(), b.why, route_from);
+            return std::nullopt;
+        }
+        for (auto& n : b.notes) notes.push_back(fmt::format("precursor {}: {}", p.cn_code, n));
+        Traced bm = constant(b.row->column_b, per_t,
+                             fmt::format("CBAM benchmark of precursor {}, column B, CN {} route {} ({}); {}", p.cn_code, b.row->cn,
+                                         b.row->route.empty() ? "-" : b.row->route, b.row->where.to_string(), route_from),
+                             Benchmarks::kVersion);
+        basis = fmt::format("column B of {} route {} ({})", b.row->cn, b.row->route.empty() ? "-" : b.row->route,
+                            p.country.empty() ? "origin unknown, route of Annex IV" : "country " + p.country);
+        return year_sefa(bm, fmt::format("SEFA of precursor {} (not given by its producer)", p.cn_code), kPoint332);
+    }
+
+    // m_i x SEFA_i for one precursor of a complex good on actual data, or nullopt with `missing` set.
+    std::optional<SefaPart> precursor_term(const PrecursorSefaInput& p, const SupplierEmissions& s, std::vector<std::string>& notes,
+                                           std::string& missing) const {
+        SefaPart part;
+        part.precursor_cn = p.cn_code;
+        part.precursor_country = p.country;
+        Unit one = units::one();
+        if (p.specific_mass) {
+            part.specific_mass = traced_input(Input{Quantity(*p.specific_mass, one), p.where},
+                                              fmt::format("specific mass of precursor {} (t per t of CN {}), as communicated", p.cn_code, s.cn_code));
+        } else {
+            bool by_good = options.denominator == SpecificMassDenominator::Good;
+            const std::optional<Decimal>& al = by_good ? p.activity_level : p.process_activity_level;
+            if (!p.mass_consumed || !al) {
+                missing = fmt::format("precursor {} ({}): its specific mass: give specific_mass, or mass_consumed with {}", p.cn_code,
+                                      p.where.to_string(),
+                                      by_good ? "activity_level (t of the good produced)"
+                                              : "process_activity_level (t of all goods of the process consuming it; the reading of equation 5 "
+                                                "chosen)");
+                return std::nullopt;
+            }
+            Traced m = traced_input(Input{Quantity(*p.mass_consumed, units::t()), p.where}, fmt::format("mass of precursor {} consumed (M_i)", p.cn_code));
+            Traced a = traced_input(Input{Quantity(*al, units::t()), p.where},
+                                    by_good ? fmt::format("activity level of CN {} in the same period (AL_g)", s.cn_code)
+                                            : "activity level of the production process consuming the precursor (AL_i,y)");
+            part.specific_mass = traced_result(Quantity(m.value() / a.value(), one), fmt::format("specific mass of precursor {} (m_i)", p.cn_code),
+                                               by_good ? "M_i / AL_g" : "M_i / AL_i,y", kEq5, {{"M_i", m}, {by_good ? "AL_g" : "AL_i,y", a}});
+        }
+        if (p.sefa && p.sefa_verified) {
+            part.basis = fmt::format("verified SEFA given by its producer{}", p.installation_id.empty() ? "" : " (installation " + p.installation_id + ")");
+            part.precursor_sefa = traced_input(Input{Quantity(*p.sefa, units::tCO2e_per_t()), p.where},
+                                               fmt::format("SEFA of precursor {}, given and verified by its producer", p.cn_code));
+        } else {
+            if (p.sefa)
+                notes.push_back(fmt::format("precursor {} ({}): the SEFA given ({}) is not verified, so its benchmark is used instead", p.cn_code,
+                                            p.where.to_string(), p.sefa->to_string()));
+            std::string basis;
+            auto sefa = precursor_sefa_from_benchmark(p, basis, notes, missing);
+            if (!sefa) return std::nullopt;
+            part.basis = basis;
+            part.precursor_sefa = std::move(*sefa);
+        }
+        part.value = traced_result(Quantity(part.specific_mass->value() * part.precursor_sefa->value(), units::tCO2e_per_t()),
+                                   fmt::format("precursor {}'s share of the SEFA (per t of good)", p.cn_code), "m_i × SEFA_i", kEq4,
+                                   {{"m_i", *part.specific_mass}, {"SEFA_i", *part.precursor_sefa}});
+        return part;
+    }
+
+    // Equation 4: SEFA_g = SFAProc_g + Σ m_i × SEFA_i, for a complex good on actual data.
+    void add_precursors(Valuation& v, const SupplierEmissions& s) const {
+        SefaPart process;
+        process.basis = fmt::format("the good's own process: column A{}", v.route.empty() ? "" : ", route " + v.route);
+        process.value = v.sefa;
+        v.sefa_parts.push_back(process);
+        std::vector<std::pair<std::string, Traced>> terms = {{"SFAProc_g", v.sefa}};
+        if (s.precursors.empty())
+            v.missing.push_back(fmt::format("the precursors consumed to make CN {} (each one's specific mass, and its verified SEFA or country of "
+                                            "production): no precursor file lists any for installation {} (docs/supplier-data.md)",
+                                            s.cn_code, s.installation_id));
+        for (const auto& p : s.precursors) {
+            std::string missing;
+            auto part = precursor_term(p, s, v.notes, missing);
+            if (!part) {
+                v.missing.push_back(missing);
+                continue;
+            }
+            terms.emplace_back(fmt::format("m × SEFA of {}{}", p.cn_code, p.country.empty() ? "" : " from " + p.country), part->value);
+            v.sefa_parts.push_back(std::move(*part));
+        }
+        std::vector<std::string> tn;
+        if (!v.missing.empty()) tn.push_back("terms whose inputs are missing are left out: see the notes");
+        v.sefa = traced_result(Quantity(traced_sum(terms, units::tCO2e_per_t(), "").value(), units::tCO2e_per_t()), "SEFA of the complex good",
+                               "SFAProc_g + Σ m_i × SEFA_i", kEq4, terms, tn);
+        if (!v.missing.empty()) {
+            std::string list;
+            for (const auto& m : v.missing) list += (list.empty() ? "" : "; ") + m;
+            v.notes.push_back(fmt::format("complex good on actual data: the free-allocation adjustment lacks the terms of inputs that are missing, so "
+                                          "the certificates shown are an upper bound. Missing: {}", list));
+        }
     }
 
     std::optional<Valuation> at_defaults(const std::string& cn, const std::string& taric, const std::string& country, std::string& why) const {
         auto c = data.cn->classify(cn);
         std::string sector = c && c->line ? c->line->sector : "";
-        if (sector == "Electricity") {
-            why = "no default values for electricity are in the project's data (IR (EU) 2025/2621 Annex III not available): give the producer's data";
-            return std::nullopt;
-        }
+        if (sector == "Electricity") return electricity_at_defaults(cn, country, why);
         DefaultLookup d = data.defaults->find(country, taric.empty() ? cn : taric);
         if (!d.row) {
             why = d.why;
@@ -163,13 +300,41 @@ struct DeclarationBuilder::Impl {
         Traced total = constant(*d.row->total, per_t, fmt::format("default value, Total column ({} {}, row {})", d.row->country_name, d.row->cn,
                                                                  d.row->where.to_string()),
                                 DefinitiveDefaults::kVersion);
-        Traced mu = constant(markup(sector), units::one(), fmt::format("mark-up {} for {}", year, sector), kMarkupRef);
+        Traced mu = constant(markup(sector), units::one(), fmt::format("mark-up {} for {}", year, sector), phase->source_markups);
         v.see_total = traced_result(Quantity(total.value() * (Decimal(1) + mu.value()), per_t), "SEE counted (default value with mark-up)",
                                     "Total × (1 + mark-up)", kMarkupRef, {{"Total", total}, {"mark-up", mu}});
         v.see_direct = d.row->direct ? constant(*d.row->direct, per_t, "default value, Direct column (without mark-up, for information)", DefinitiveDefaults::kVersion)
                                      : constant(0, per_t, "default value, Direct column not given", DefinitiveDefaults::kVersion);
         v.see_indirect_counted = d.row->indirect ? constant(*d.row->indirect, per_t, "default value, Indirect column (without mark-up, for information)", DefinitiveDefaults::kVersion)
                                                  : constant(0, per_t, "default value, Indirect column N/A", DefinitiveDefaults::kVersion);
+        if (!with_benchmark(v, cn, why)) return std::nullopt;
+        return v;
+    }
+
+    // Electricity imported (CN 2716): IR (EU) 2025/2621 Annex III, the EU value where the country
+    // has none; no mark-up (it applies to the other sectors only) and no free allocation.
+    std::optional<Valuation> electricity_at_defaults(const std::string& cn, const std::string& country, std::string& why) const {
+        bool eu_value = false;
+        const CountryFactor* f = data.electricity->find(country, "EU", &eu_value);
+        if (!f) {
+            why = fmt::format("no default value of electricity is known for {} and the table has no EU value (electricity_default_values.csv)", country);
+            return std::nullopt;
+        }
+        Valuation v;
+        v.actual = false;
+        Unit per = units::tCO2e_per_MWh();
+        v.basis = eu_value ? fmt::format("default value of electricity: {} has none in IR (EU) 2025/2621 Annex III, so the EU value ({})", country,
+                                         f->where.to_string())
+                           : fmt::format("default value of electricity for {} ({})", f->country_name, f->where.to_string());
+        v.see_direct = constant(f->factor, per,
+                                fmt::format("default value of electricity, {} ({}; confidence {})", eu_value ? "EU value for " + country : f->country_name,
+                                            f->where.to_string(), to_string(f->confidence)),
+                                f->legal_source);
+        v.see_indirect_counted = constant(0, per, "electricity: its embedded emissions are direct", "CBAM Reg Annex IV 4.2");
+        v.see_total = v.see_direct;
+        if (f->confidence < Confidence::High)
+            v.notes.push_back(fmt::format("the default value of electricity used ({} tCO2e/MWh, {}) has {} confidence in the project's data: {}", f->factor.to_string(),
+                                          f->where.to_string(), to_string(f->confidence), "one secondary source, not yet checked against the Official Journal"));
         if (!with_benchmark(v, cn, why)) return std::nullopt;
         return v;
     }
@@ -193,11 +358,8 @@ struct DeclarationBuilder::Impl {
         }
         v.see_total = traced_result(v.see_direct.q + v.see_indirect_counted.q, "SEE counted (actual data)", "SEE_dir + SEE_ind,counted",
                                     "CBAM Reg Art. 7 and Annex IV", {{"SEE_dir", v.see_direct}, {"SEE_ind,counted", v.see_indirect_counted}});
-        if (c && c->good && c->good->complex)
-            v.notes.push_back("complex good on actual data: the free-allocation adjustment counts only the good's own column-A benchmark; the "
-                              "adjustment for its precursors (IR (EU) 2025/2620, equations for complex goods) is not computed, so the "
-                              "certificates shown are an upper bound");
         if (!with_benchmark(v, cn, why)) return std::nullopt;
+        if (c && c->good && c->good->complex) add_precursors(v, s);
         return v;
     }
 
@@ -248,6 +410,7 @@ struct DeclarationBuilder::Impl {
     DeclarationResult finish(Diagnostics& diags) {
         DeclarationResult out;
         out.year = year;
+        out.factors = factors;
         std::set<std::string> exempt_importers;
         for (const auto& [imp, mass] : mass_by_importer) {
             out.importers.push_back({imp, mass, mass <= Decimal(kDe_minimis_tonnes)});
@@ -323,16 +486,41 @@ struct DeclarationBuilder::Impl {
     }
 };
 
+std::string year_factors_problem(int year, bool cscf_supplied, const PhaseInTable& table) {
+    if (year < 2026) return fmt::format("expected a year from 2026 (the definitive period), found {}: for 2023-2025 use 'cbam report'", year);
+    const PhaseIn* p = table.year(year);
+    if (!p) return fmt::format("no CBAM factor is known for {} (cn_codes/phase_in.csv covers the phase-in years)", year);
+    if (!p->cscf && !cscf_supplied)
+        return fmt::format("the cross-sectoral correction factor for {} is not yet published (cn_codes/phase_in.csv): to declare {} now, supply it "
+                           "with --cscf VALUE and say who supplies it and on what basis with --cscf-source TEXT; the outputs then say so",
+                           year, year);
+    if (p->cscf && cscf_supplied)
+        return fmt::format("the cross-sectoral correction factor for {} is published ({}, {}): --cscf is only for years whose factor is not yet "
+                           "published; a corrected act is a change of cn_codes/phase_in.csv", year, p->cscf->to_string(), p->source_cscf);
+    return "";
+}
+
 DeclarationBuilder::DeclarationBuilder(int year, const SupplierData& suppliers, const std::vector<CarbonPricePaid>& carbon_prices,
-                                       const std::vector<CertificatePrice>& prices, DeclarationData data)
-    : impl_(std::make_unique<Impl>(Impl{year, suppliers, carbon_prices, prices, data, nullptr, {}, {}, {}, {}})) {
+                                       const std::vector<CertificatePrice>& prices, DeclarationData data, DeclarationOptions options)
+    : impl_(std::make_unique<Impl>(Impl{year, suppliers, carbon_prices, prices, data, options, nullptr, {}, {}, {}, {}, {}})) {
     Diagnostics d;
-    if (year < 2026) d.add({"--year", 0, 0, ""}, fmt::format("expected a year from 2026 (the definitive period), found {}: for 2023-2025 use 'cbam report'", year));
-    impl_->phase = data.phase_in->year(year);
-    if (year >= 2026 && !impl_->phase) d.add({"--year", 0, 0, ""}, fmt::format("no CBAM factor is known for {} (cn_codes/phase_in.csv)", year));
-    else if (impl_->phase && !impl_->phase->cscf)
-        d.add({"--year", 0, 0, ""}, fmt::format("the cross-sectoral correction factor for {} is not yet set (cn_codes/phase_in.csv)", year));
+    std::string problem = year_factors_problem(year, options.cscf.has_value(), *data.phase_in);
+    if (!problem.empty()) d.add({"--year", 0, 0, ""}, problem);
+    if (options.cscf && options.cscf->supplied_by.empty()) d.add({"--cscf-source", 0, 0, ""}, "expected who supplies the factor, and on what basis");
+    if (options.cscf && (options.cscf->value.sign() <= 0 || options.cscf->value > Decimal(1)))
+        d.add({"--cscf", 0, 0, ""}, fmt::format("expected a factor above 0 and at most 1, found {}", options.cscf->value.to_string()));
     if (!d.empty()) throw InputError(std::move(d));
+    const PhaseIn* p = impl_->phase = data.phase_in->year(year);
+    YearFactors& f = impl_->factors;
+    f.cbam_factor = constant(p->cbam_factor, units::one(), fmt::format("CBAM factor {} ({})", year, p->where.to_string()), p->source_cbam_factor);
+    if (p->cscf) {
+        f.cscf = constant(*p->cscf, units::one(), fmt::format("cross-sectoral correction factor {} ({})", year, p->where.to_string()), p->source_cscf);
+    } else {
+        f.cscf_supplied_by = options.cscf->supplied_by;
+        f.cscf = constant(options.cscf->value, units::one(),
+                          fmt::format("cross-sectoral correction factor {}: not yet published; SUPPLIED by the user: {}", year, options.cscf->supplied_by),
+                          "supplied with --cscf (not a published act)");
+    }
 }
 
 DeclarationBuilder::~DeclarationBuilder() = default;

@@ -5,9 +5,14 @@
 // exempt origin, and its importer above the 50-tonne de minimis of Art. 2a)? Per good (importer,
 // CN code, origin, installation) and quarter of import:
 //   SEE counted    = actual verified data (direct, plus indirect for goods outside Annex II), or
-//                    the default value's Total column x (1 + the year's mark-up)
+//                    the default value's Total column x (1 + the year's mark-up); electricity on
+//                    default values: IR (EU) 2025/2621 Annex III, the EU value where a country has none
 //   embedded       = quantity x SEE counted
-//   FA adjustment  = CBAM factor x CSCF x benchmark (column A with actual data, B with defaults) x quantity
+//   SEFA           = CBAM factor x CSCF x benchmark (column A with actual data, B with defaults;
+//                    IR (EU) 2025/2620 equations 2, 3 and 6); for a complex good on actual data
+//                    plus, per precursor, specific mass x the precursor's SEFA (equations 4 and 5;
+//                    docs/free-allocation.md)
+//   FA adjustment  = SEFA x quantity
 //   deduction      = carbon price paid (EUR/t, net of rebates) x emissions it covers / certificate price
 //   certificates   = max(0, embedded - FA adjustment - deduction), cost = certificates x price
 #pragma once
@@ -19,6 +24,7 @@
 #include "registry/cn_registry.h"
 #include "registry/countries.h"
 #include "registry/definitive_data.h"
+#include "registry/electricity_factors.h"
 
 #include <map>
 #include <memory>
@@ -43,6 +49,16 @@ struct ImporterMass {
     bool exempt = false;      // at or below 50 t
 };
 
+// One term of a good's SEFA: its own production process, or one precursor.
+struct SefaPart {
+    std::string precursor_cn;  // empty: the good's own process term (SFAProc)
+    std::string precursor_country;
+    std::string basis;         // how the precursor's SEFA was obtained
+    std::optional<Traced> specific_mass;  // t/t, precursors only
+    std::optional<Traced> precursor_sefa;  // tCO2e/t of precursor, precursors only
+    Traced value;              // tCO2e per t of good
+};
+
 // How one good is counted, for one basis (actual data or default values).
 struct Valuation {
     bool actual = false;
@@ -51,7 +67,11 @@ struct Valuation {
     Traced see_direct, see_indirect_counted, see_total;  // tCO2e per unit
     std::string benchmark_column;                        // A or B, empty without a benchmark
     Traced benchmark;                                     // tCO2e/t (0 without a benchmark)
-    Traced sefa;                                          // CBAM factor x CSCF x benchmark
+    Traced sefa;  // CBAM factor x CSCF x benchmark, plus the precursors' terms for a complex good
+    std::vector<SefaPart> sefa_parts;  // complex goods on actual data: the process term, then each precursor
+    // Inputs missing for a complete SEFA (complex goods on actual data): the adjustment then lacks
+    // their terms and the certificates are an upper bound.
+    std::vector<std::string> missing;
     std::vector<std::string> notes;
 };
 
@@ -73,8 +93,15 @@ struct DeclarationEntry {
     const CarbonPricePaid* carbon_price = nullptr;
 };
 
+// The year's factors used for every good, with their sources.
+struct YearFactors {
+    Traced cbam_factor, cscf;
+    std::string cscf_supplied_by;  // non-empty: the CSCF is not published and was supplied by the user
+};
+
 struct DeclarationResult {
     int year = 0;
+    YearFactors factors;
     std::vector<DeclarationEntry> entries;  // sorted by importer, CN code, origin, installation
     std::vector<LineStatus> lines;          // every line read, in file order
     std::vector<ImporterMass> importers;
@@ -88,14 +115,39 @@ struct DeclarationData {
     const PhaseInTable* phase_in = &PhaseInTable::builtin();
     const CnRegistry* cn = &CnRegistry::builtin();
     const Countries* countries = &Countries::builtin();
+    const HighestDefaults* highest = &HighestDefaults::builtin();                // Annex IV
+    const CountryFactors* electricity = &CountryFactors::electricity_builtin();  // Annex III
+    const RouteIndicators* indicators = &RouteIndicators::builtin();
 };
+
+// Equation 5 of IR (EU) 2025/2620 (specific mass of a precursor, m_i = M_i / AL) is written with
+// two denominators in the sources: the activity level of the good g (the default, as the
+// regulation's definition of m_i reads "per tonne of good g"), or that of the production process
+// consuming the precursor in the year (docs/free-allocation.md).
+enum class SpecificMassDenominator { Good, Process };
+
+// A cross-sectoral correction factor not yet published, supplied by the user for a year.
+struct SuppliedCscf {
+    Decimal value;
+    std::string supplied_by;  // who supplies it, and on what basis
+};
+
+struct DeclarationOptions {
+    SpecificMassDenominator denominator = SpecificMassDenominator::Good;
+    std::optional<SuppliedCscf> cscf;
+};
+
+// Why `year` cannot be declared with the data (and a CSCF supplied or not), or "" when it can:
+// before 2026, no CBAM factor, a CSCF not yet published and not supplied, or one supplied for a
+// year whose factor is published.
+std::string year_factors_problem(int year, bool cscf_supplied, const PhaseInTable& table = PhaseInTable::builtin());
 
 inline constexpr int kDe_minimis_tonnes = 50;  // CBAM Reg Art. 2a (Regulation (EU) 2025/2083)
 
 // Certificates to hold at the end of a quarter (CBAM Reg Art. 22(2) as amended by Regulation (EU)
 // 2025/2083): 50 % of the certificates for the goods imported from 1 January to that quarter's end,
-// valued on default values (electricity, which has none in the data, on its declared values), net
-// of the free-allocation adjustment and without carbon price deductions.
+// valued on default values with the year's factors (a good without a default value on its declared
+// values), net of the free-allocation adjustment and without carbon price deductions.
 struct HoldingCheck {
     std::string date;      // the quarter's last day
     int quarter = 0;
@@ -107,9 +159,9 @@ struct HoldingCheck {
 
 class DeclarationBuilder {
 public:
-    // Throws InputError when `year` has no data (before 2026, or no cross-sectoral correction factor yet).
+    // Throws InputError when `year` cannot be declared (year_factors_problem).
     DeclarationBuilder(int year, const SupplierData& suppliers, const std::vector<CarbonPricePaid>& carbon_prices,
-                       const std::vector<CertificatePrice>& prices, DeclarationData data = {});
+                       const std::vector<CertificatePrice>& prices, DeclarationData data = {}, DeclarationOptions options = {});
     ~DeclarationBuilder();
     void add(const CustomsLine& line, Diagnostics& diags);
     DeclarationResult finish(Diagnostics& diags);

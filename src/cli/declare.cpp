@@ -161,7 +161,7 @@ Loaded load(const Inputs& in) {
     Diagnostics diags;
     if (!fs::exists(in.settings)) diags.add({in.settings, 0, 0, ""}, "missing file: the declarant settings (docs/report-settings.md)");
     else l.settings = read_report_settings(in.settings, "", diags, Countries::builtin(), in.dialect);
-    for (const auto& f : in.suppliers) read_supplier_data(f, l.suppliers, diags, CnRegistry::builtin(), Countries::builtin(), in.dialect);
+    read_supplier_files(in.suppliers, l.suppliers, diags, CnRegistry::builtin(), Countries::builtin(), in.dialect);
     if (in.certificate_prices.empty() || !fs::exists(in.certificate_prices))
         diags.add({in.certificate_prices.empty() ? std::string("certificate_prices.csv") : in.certificate_prices, 0, 0, ""},
                   "missing file: the CBAM certificate prices of the year, with their periods (first_day,last_day,price_eur,source)");

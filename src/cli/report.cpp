@@ -90,7 +90,7 @@ QuarterResult build_quarter(const QuarterInputs& in, const Quarter& quarter) {
     if (!fs::exists(in.settings)) diags.add({in.settings, 0, 0, ""}, "missing file: the declarant settings (docs/report-settings.md)");
     ReportSettings s = read_report_settings(in.settings, in.parties, diags, Countries::builtin(), in.dialect);
     SupplierData data;
-    for (const auto& f : in.suppliers) read_supplier_data(f, data, diags, CnRegistry::builtin(), Countries::builtin(), in.dialect);
+    read_supplier_files(in.suppliers, data, diags, CnRegistry::builtin(), Countries::builtin(), in.dialect);
     if (!diags.empty()) throw InputError(std::move(diags));
     QuarterBuilder builder(quarter, s, data);
     for (const auto& f : in.customs)

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <fstream>
 
 namespace cbam {
 
@@ -36,6 +37,80 @@ std::string coordinate(const CsvRow& row, const char* column, int limit) {
         row.error(column, fmt::format("expected decimal degrees between -{} and {}, found {}", limit, limit, row.cell(column)));
     return text_up_to(row, column, 17);
 }
+
+
+// The precursors of complex goods (docs/supplier-data.md, "Precursor files").
+void read_precursor_rows(const std::string& path, SupplierData& data, Diagnostics& diags, const CnRegistry& cn, const Countries& countries,
+                         const CsvDialect& dialect) {
+    const std::vector<ColumnSpec> columns = {
+        {"installation_id", true}, {"cn_code", true}, {"precursor_cn_code", true}, {"precursor_country", false},
+        {"precursor_installation_id", false}, {"specific_mass", false}, {"mass_consumed", false}, {"activity_level", false},
+        {"process_activity_level", false}, {"precursor_sefa", false}, {"precursor_sefa_verified", false}};
+    read_table(path, columns, dialect, diags, [&](const CsvRow& row) {
+        std::size_t before = diags.count();
+        PrecursorSefaInput p;
+        p.where = row.row_location();
+        std::string inst = row.text("installation_id").value_or("");
+        std::string err;
+        auto good = cn.classify(row.cell("cn_code"), &err);
+        if (!good || good->cn.size() != 8) row.error("cn_code", good ? fmt::format("expected an 8-digit CN code, found \"{}\"", row.cell("cn_code")) : err);
+        else if (!good->in_scope) row.error("cn_code", fmt::format("CN code {} is not a CBAM good: {}", good->cn, good->reason));
+        auto pre = cn.classify(row.cell("precursor_cn_code"), &err);
+        std::string pre_code(row.cell("precursor_cn_code"));
+        if (!pre) row.error("precursor_cn_code", err);
+        else if (pre_code.size() != 8 && pre_code.size() != 10)
+            row.error("precursor_cn_code", fmt::format("expected an 8-digit CN code or a 10-digit TARIC code, found \"{}\"", pre_code));
+        else if (!pre->in_scope) row.error("precursor_cn_code", fmt::format("CN code {} is not a CBAM good, so not a relevant precursor: {}", pre_code, pre->reason));
+        p.cn_code = pre_code;
+        if (good && good->in_scope && good->good && pre && pre->in_scope && pre->good) {
+            const auto& rel = good->good->precursors;
+            if (!good->good->complex)
+                row.error("cn_code", fmt::format("CN {} is a simple good ({}): it has no relevant precursors", good->cn, good->good->name));
+            else if (std::find(rel.begin(), rel.end(), pre->good->name) == rel.end()) {
+                std::string list;
+                for (const auto& r : rel) list += (list.empty() ? "" : ", ") + r;
+                row.error("precursor_cn_code", fmt::format("CN {} ({}) is not a relevant precursor of CN {} ({}), whose relevant precursors are: {}",
+                                                           pre_code, pre->good->name, good->cn, good->good->name, list));
+            }
+        }
+        std::string country(row.cell("precursor_country"));
+        if (country == "unknown") country.clear();
+        else if (!country.empty() && !countries.find(country))
+            row.error("precursor_country", fmt::format("expected an ISO 3166-1 alpha-2 country code or \"unknown\", found \"{}\"", country));
+        p.country = country;
+        p.installation_id = std::string(row.cell("precursor_installation_id"));
+        p.specific_mass = row.number("specific_mass", false, NumberRule::Positive);
+        p.mass_consumed = row.number("mass_consumed", false, NumberRule::Positive);
+        p.activity_level = row.number("activity_level", false, NumberRule::Positive);
+        p.process_activity_level = row.number("process_activity_level", false, NumberRule::Positive);
+        if (p.specific_mass && (p.mass_consumed || p.activity_level || p.process_activity_level))
+            row.error("specific_mass", "expected either specific_mass or mass_consumed with activity_level (and process_activity_level), not both");
+        if (!p.specific_mass && !row.has("mass_consumed"))
+            row.error("specific_mass", "expected the specific mass (t of precursor per t of good), or mass_consumed with activity_level");
+        if (p.mass_consumed && !row.has("activity_level") && !row.has("process_activity_level"))
+            row.error("activity_level", "expected the activity level that divides mass_consumed (activity_level, or process_activity_level)");
+        p.sefa = row.number("precursor_sefa", false, NumberRule::NonNegative);
+        p.sefa_verified = row.has("precursor_sefa_verified") && row.choice("precursor_sefa_verified", {"yes", "no"}).value_or("no") == "yes";
+        if (p.sefa_verified && !p.sefa) row.error("precursor_sefa", "expected the SEFA that precursor_sefa_verified = yes refers to");
+        if (!(p.sefa && p.sefa_verified) && !row.has("precursor_country"))
+            row.error("precursor_country", "expected the precursor's country of production (or \"unknown\"): without a verified SEFA from its "
+                                           "producer, its SEFA is taken from the benchmarks of its country (IR (EU) 2025/2620 Annex point 3.3(2))");
+        if (diags.count() != before) return;
+        auto it = data.find({inst, good->cn});
+        if (it == data.end()) {
+            row.error("cn_code", fmt::format("no emissions data for installation {} and CN {} in the supplier files: a precursor row belongs to "
+                                             "a good's row", inst, good->cn));
+            return;
+        }
+        for (const auto& q : it->second.precursors)
+            if (q.cn_code == p.cn_code && q.country == p.country && q.installation_id == p.installation_id)
+                row.error("precursor_cn_code", fmt::format("precursor {} from {} is already listed for installation {} and CN {} (at {})", p.cn_code,
+                                                           p.country.empty() ? "unknown origin" : p.country, inst, good->cn, q.where.to_string()));
+        if (diags.count() != before) return;
+        it->second.precursors.push_back(std::move(p));
+    });
+}
+
 
 }  // namespace
 
@@ -116,8 +191,26 @@ void read_qualifying_parameters(const CsvRow& row, SupplierEmissions& s, const A
     }
 }
 
+bool is_precursor_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string header;
+    if (!in || !std::getline(in, header)) return false;
+    return header.find("precursor_cn_code") != std::string::npos;
+}
+
+void read_supplier_files(const std::vector<std::string>& paths, SupplierData& data, Diagnostics& diags, const CnRegistry& cn,
+                         const Countries& countries, const CsvDialect& dialect) {
+    std::vector<std::string> precursor_files;
+    for (const auto& f : paths) {
+        if (is_precursor_file(f)) precursor_files.push_back(f);
+        else read_supplier_data(f, data, diags, cn, countries, dialect);
+    }
+    for (const auto& f : precursor_files) read_supplier_data(f, data, diags, cn, countries, dialect);
+}
+
 void read_supplier_data(const std::string& path, SupplierData& data, Diagnostics& diags, const CnRegistry& cn,
                         const Countries& countries, const CsvDialect& dialect) {
+    if (is_precursor_file(path)) return read_precursor_rows(path, data, diags, cn, countries, dialect);
     const std::vector<ColumnSpec> columns = {
         {"installation_id", true}, {"installation_name", false}, {"country", true}, {"city", false}, {"operator", false},
         {"aggregated_good", false}, {"cn_code", true}, {"see_direct", true}, {"see_indirect", true}, {"see_indirect_counted", false},

@@ -28,6 +28,9 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
 }
 
 std::string unit_of(const DeclarationEntry& e) { return e.electricity ? "MWh" : "t"; }
+// A factor with 3 decimals (0.975, 1.000), or all of its digits when it has more (a supplied CSCF).
+std::string factor(const Decimal& d) { return *Decimal::parse(d.to_fixed(3)) == d ? d.to_fixed(3) : qty(d); }
+std::string source_of(const Traced& t) { return t.step ? t.step->reference : std::string(); }
 
 }  // namespace
 
@@ -86,6 +89,23 @@ std::string declaration_to_json(const DeclarationResult& r, const ReportSettings
                   {"carbon_price_deduction", num(t3(e.deduction.value()))},
                   {"certificates", num(t3(e.certificates.value()))},
                   {"cost_eur", num(eur(e.cost.value()))}};
+        if (!v.sefa_parts.empty()) {
+            Json parts = Json::array();
+            for (const auto& p : v.sefa_parts) {
+                Json part = Json::object();
+                if (!p.precursor_cn.empty()) {
+                    part["precursor"] = p.precursor_cn;
+                    part["precursor_country"] = p.precursor_country;
+                    part["specific_mass"] = num(qty(p.specific_mass->value()));
+                    part["precursor_sefa"] = num(see(p.precursor_sefa->value()));
+                }
+                part["basis"] = p.basis;
+                part["value"] = num(see(p.value.value()));
+                parts.push_back(std::move(part));
+            }
+            g["sefa_parts"] = std::move(parts);
+            g["sefa_complete"] = v.missing.empty();
+        }
         if (e.carbon_price) {
             const auto& c = *e.carbon_price;
             g["carbon_price_paid"] = {{"country", c.country},
@@ -109,10 +129,16 @@ std::string declaration_to_json(const DeclarationResult& r, const ReportSettings
         g["notes"] = v.notes;
         goods.push_back(std::move(g));
     }
+    Json cscf = {{"value", num(factor(r.factors.cscf.value()))}, {"source", source_of(r.factors.cscf)}};
+    if (!r.factors.cscf_supplied_by.empty()) cscf["supplied_by"] = r.factors.cscf_supplied_by;
+    Json data = {{"default_values", DefinitiveDefaults::kVersion},
+                 {"benchmarks", Benchmarks::kVersion},
+                 {"cbam_factor", {{"value", num(factor(r.factors.cbam_factor.value()))}, {"source", source_of(r.factors.cbam_factor)}}},
+                 {"cross_sectoral_correction_factor", std::move(cscf)}};
     Json j = {{"notice", kNoOfficialSchema},
               {"year", num(std::to_string(r.year))},
               {"declarant", {{"eori", s.declarant.id}, {"name", s.declarant.name}}},
-              {"data", {{"default_values", DefinitiveDefaults::kVersion}, {"benchmarks", Benchmarks::kVersion}}},
+              {"data", data},
               {"importers", std::move(importers)},
               {"goods", std::move(goods)},
               {"totals",
@@ -142,6 +168,13 @@ std::string declaration_to_xml(const DeclarationResult& r, const ReportSettings&
     auto data = root.append_child("Data");
     text(data, "DefaultValues", DefinitiveDefaults::kVersion);
     text(data, "Benchmarks", Benchmarks::kVersion);
+    auto cf = data.append_child("CbamFactor");
+    cf.append_attribute("source") = source_of(r.factors.cbam_factor).c_str();
+    cf.text().set(factor(r.factors.cbam_factor.value()).c_str());
+    auto cs = data.append_child("CrossSectoralCorrectionFactor");
+    cs.append_attribute("source") = source_of(r.factors.cscf).c_str();
+    if (!r.factors.cscf_supplied_by.empty()) cs.append_attribute("suppliedBy") = r.factors.cscf_supplied_by.c_str();
+    cs.text().set(factor(r.factors.cscf.value()).c_str());
     for (const auto& m : r.importers) {
         auto i = root.append_child("Importer");
         i.append_attribute("eori") = m.importer.c_str();
@@ -168,6 +201,18 @@ std::string declaration_to_xml(const DeclarationResult& r, const ReportSettings&
         if (!v.route.empty()) b.append_attribute("route") = v.route.c_str();
         b.text().set(see(v.benchmark.value()).c_str());
         text(g, "Sefa", see(v.sefa.value()));
+        for (const auto& p : v.sefa_parts) {
+            auto sp = g.append_child("SefaPart");
+            if (!p.precursor_cn.empty()) {
+                sp.append_attribute("precursor") = p.precursor_cn.c_str();
+                if (!p.precursor_country.empty()) sp.append_attribute("precursorCountry") = p.precursor_country.c_str();
+                sp.append_attribute("specificMass") = qty(p.specific_mass->value()).c_str();
+                sp.append_attribute("precursorSefa") = see(p.precursor_sefa->value()).c_str();
+            }
+            sp.append_attribute("basis") = p.basis.c_str();
+            sp.text().set(see(p.value.value()).c_str());
+        }
+        if (!v.sefa_parts.empty()) text(g, "SefaComplete", v.missing.empty() ? "true" : "false");
         text(g, "EmbeddedEmissions", t3(e.embedded.value()));
         text(g, "FreeAllocationAdjustment", t3(e.fa_adjustment.value()));
         text(g, "CarbonPriceDeduction", t3(e.deduction.value()));
@@ -266,7 +311,13 @@ std::string declaration_to_table(const DeclarationResult& r) {
     std::vector<std::size_t> w(rows.front().size(), 0);
     for (const auto& row : rows)
         for (std::size_t c = 0; c < row.size(); ++c) w[c] = std::max(w[c], row[c].size());
-    std::string out = fmt::format("CBAM annual declaration figures {} (definitive period)\n\n", r.year);
+    std::string out = fmt::format("CBAM annual declaration figures {} (definitive period)\n", r.year);
+    out += fmt::format("CBAM factor {} ({}); cross-sectoral correction factor {} ({})\n", factor(r.factors.cbam_factor.value()),
+                       source_of(r.factors.cbam_factor), factor(r.factors.cscf.value()), source_of(r.factors.cscf));
+    if (!r.factors.cscf_supplied_by.empty())
+        out += fmt::format("NOTE: the cross-sectoral correction factor of {} is not yet published: {} was SUPPLIED by the user ({}); the figures "
+                           "depend on it\n", r.year, factor(r.factors.cscf.value()), r.factors.cscf_supplied_by);
+    out += "\n";
     for (const auto& row : rows) {
         std::string line;
         for (std::size_t c = 0; c < row.size(); ++c)
@@ -278,8 +329,8 @@ std::string declaration_to_table(const DeclarationResult& r) {
                        certificates_to_surrender(r).to_string(), eur(r.cost));
     for (const auto& e : r.entries)
         for (const auto& n : e.valuation.notes)
-            if (n.rfind("complex good on actual data", 0) == 0)
-                out += fmt::format("note: CN {} from {} ({}): {}\n", e.cn_code, e.origin, e.installation_id, n);
+            if (n.rfind("complex good on actual data", 0) == 0 || n.find("confidence") != std::string::npos)
+                out += fmt::format("note: CN {} from {}{}: {}\n", e.cn_code, e.origin, e.installation_id.empty() ? "" : " (" + e.installation_id + ")", n);
     std::size_t counted = 0, de_minimis = 0, other = 0;
     for (const auto& l : r.lines) (l.status == "counted" ? counted : l.status == "de minimis" ? de_minimis : other)++;
     out += fmt::format("Customs lines: {} counted, {} under the 50 t de minimis, {} not counted (not reportable or out of scope)\n", counted,

@@ -97,3 +97,42 @@ TEST_CASE("declare: counted indirect emissions above the indirect emissions are 
     CHECK_THAT(r.err, Catch::Contains("fasteners-tw.csv:2:8 (see_indirect_counted): expected at most see_indirect (1.13075)"));
     CHECK_FALSE(test::file_exists(d.file("d.xml")));
 }
+
+// suppliers/fasteners-tw-precursors.csv: line 2 wire rod from TW (verified SEFA), line 3 from CN.
+TEST_CASE("declare: bad precursor rows are each located, and nothing is written", "[bad_input][declare]") {
+    Case c;
+    const std::string f = "suppliers/fasteners-tw-precursors.csv";
+    // line 2: scrap (7204) is not a CBAM good; line 3 stays as it is
+    c.edit(f, "TW-KHH-FAST-001,73181590,72139110,TW,", "TW-KHH-FAST-001,73181590,72044100,TW,");
+    c.dir.write(f, test::read_file(c.dir.file(f)) +
+                       // line 4: a precursor that is not relevant to screws (clinker)
+                       "TW-KHH-FAST-001,73181590,2523100090,TW,,10,1200,,,,clinker\n"
+                       // line 5: a good with no row in the supplier files
+                       "TW-KHH-FAST-002,73181590,72139110,TW,,10,1200,,,,\n"
+                       // line 6: no country and no verified SEFA
+                       "TW-KHH-FAST-001,73181590,72139120,,,10,1200,,,,\n"
+                       // line 7: a simple good (hydrogen) cannot have precursors
+                       "SA-JUB-H2-001,28041000,28141000,SA,,1,1,,,,\n"
+                       // line 8: a SEFA said to be verified but not given
+                       "TW-KHH-FAST-001,73181590,72139190,TW,,10,1200,,,yes,\n");
+    auto r = c.run();
+    c.expect_nothing_written(r);
+    CHECK_THAT(r.err, Catch::Contains("fasteners-tw-precursors.csv:2:3 (precursor_cn_code): CN code 72044100 is not a CBAM good"));
+    CHECK_THAT(r.err, Catch::Contains("fasteners-tw-precursors.csv:4:3 (precursor_cn_code): CN 2523100090 (Cement clinker) is not a relevant precursor of CN 73181590"));
+    CHECK_THAT(r.err, Catch::Contains("fasteners-tw-precursors.csv:5:2 (cn_code): no emissions data for installation TW-KHH-FAST-002 and CN 73181590"));
+    CHECK_THAT(r.err, Catch::Contains("fasteners-tw-precursors.csv:6:4 (precursor_country): expected the precursor's country of production"));
+    CHECK_THAT(r.err, Catch::Contains("fasteners-tw-precursors.csv:7:2 (cn_code): CN 28041000 is a simple good (Hydrogen)"));
+    CHECK_THAT(r.err, Catch::Contains("fasteners-tw-precursors.csv:8:9 (precursor_sefa): expected the SEFA that precursor_sefa_verified = yes refers to"));
+}
+
+TEST_CASE("declare: a precursor row with both a specific mass and the masses to compute it", "[bad_input][declare]") {
+    Case c;
+    c.dir.write("suppliers/fasteners-tw-precursors.csv",
+                "installation_id,cn_code,precursor_cn_code,precursor_country,specific_mass,mass_consumed,activity_level\n"
+                "TW-KHH-FAST-001,73181590,72139110,TW,1.05,800,1200\n"
+                "TW-KHH-FAST-001,73181590,72139120,TW,,800,\n");
+    auto r = c.run();
+    c.expect_nothing_written(r);
+    CHECK_THAT(r.err, Catch::Contains("fasteners-tw-precursors.csv:2:5 (specific_mass): expected either specific_mass or mass_consumed"));
+    CHECK_THAT(r.err, Catch::Contains("fasteners-tw-precursors.csv:3:7 (activity_level): expected the activity level that divides mass_consumed"));
+}

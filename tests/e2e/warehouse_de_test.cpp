@@ -69,25 +69,36 @@
 //     see_indirect_counted 0.00000, scope definitive, route C, verified yes.
 //   SEE counted = 2.7461 (iron and steel: direct only)
 //   embedded    Q1 = 30 x 2.7461 = 82.383     Q2 = 20 x 2.7461 = 54.922     year 137.305
-//   Benchmark: 73181590 is not listed in benchmarks.csv; the rows under 731815 have routes C, D, E,
+//   Screws (7318, "Iron or steel products") are a complex good: SEFA = SFAProc + sum m_i x SEFA_i
+//   (IR (EU) 2025/2620 Annex point 3.3, equations 4 and 5).
+//   SFAProc: 73181590 is not listed in benchmarks.csv; the rows under 731815 have routes C, D, E,
 //   (1), (2); the route C rows all read 0.038 / 1.364:
 //     line 1588 73181520,,C,0.038,1.364   line 1593 73181542,,C,0.038,1.364
 //     line 1596 73181548,,C,0.038,1.364   line 1601 73181558,,C,0.038,1.364
 //     line 1606 73181568,,C,0.038,1.364   line 1611 73181582,,C,0.038,1.364
 //     line 1614 73181588,,C,0.038,1.364   line 1617 73181595,,C,0.038,1.364
-//   -> column A 0.038;  SEFA = 0.975 x 0.038 = 0.03705
-//   FA adj.     Q1 = 30 x 0.03705 = 1.1115    Q2 = 20 x 0.03705 = 0.741      year 1.8525
+//   -> column A 0.038;  SFAProc = 0.975 x 0.038 = 0.03705
+//   Precursors (suppliers/fasteners-tw-precursors.csv; the plant makes 1200 t in the period):
+//     line 2: wire rod 72139110 from TW, 800 t consumed, verified SEFA 1.33575 (point 3.3(1))
+//             m = 800 / 1200 = 2/3;  2/3 x 1.33575 = 0.8905
+//     line 3: wire rod 72139110 from CN, 500 t consumed, no SEFA given (point 3.3(2)):
+//             definitive_default_values.csv line 2733: CN,China,7213,...,C,3.169,,3.169 -> route C
+//             benchmarks.csv line 370: 72139110,,C,0.038,1.364 -> column B 1.364
+//             SEFA_i = 0.975 x 1.364 = 1.3299;  m = 500 / 1200 = 5/12;  5/12 x 1.3299 = 0.554125
+//   SEFA = 0.03705 + 0.8905 + 0.554125 = 1.481675  (every input given: no "upper bound")
+//   FA adj.     Q1 = 30 x 1.481675 = 44.45025  Q2 = 20 x 1.481675 = 29.6335    year 74.08375
+//   (Before the precursors were counted, the adjustment was the process term alone, 0.03705 per t:
+//   1.1115 + 0.741 = 1.8525 for the year, and the certificates were shown as an upper bound.)
 //   carbon_prices_paid.csv line 2: TW-KHH-FAST-001, 73181590, 300 TWD/t, 0.028 EUR/TWD, rebate 0,
 //     covered share 0.5: paid = (300 - 0) x 0.028 = 8.4 EUR/t; 8.4 x 0.5 = 4.2
 //   deduction   Q1 = 4.2 x 82.383 / 75.36 = 346.0086 / 75.36 = 576681/125600 (= 4.591409...)
 //               Q2 = 4.2 x 54.922 / 75.28 = 230.6724 / 75.28 = 576681/188200 (= 3.064192...)
-//   certificates Q1 = 82.383 - 1.1115 - 576681/125600 = 81.2715 - 4.591409... = 76.680090...
-//                Q2 = 54.922 - 0.741  - 576681/188200 = 54.181  - 3.064192... = 51.116807...
-//   cost        Q1 = 81.2715 x 75.36 - 346.0086 = 6124.62024 - 346.0086 = 5778.61164
-//               Q2 = 54.181 x 75.28 - 230.6724  = 4078.74568 - 230.6724 = 3848.07328
-//               year 9626.68492
-//   Screws (7318, "Iron or steel products") are a complex good: the note says the FA adjustment
-//   (own column-A benchmark only, no precursors) makes the certificates an upper bound.
+//   certificates Q1 = 82.383 - 44.45025 - 576681/125600 = 37.93275 - 4.591409... = 33.341341...
+//                Q2 = 54.922 - 29.6335  - 576681/188200 = 25.2885  - 3.064192... = 22.224308...
+//                year 63.22125 - 7.655602... = 55.565648...
+//   cost        Q1 = 37.93275 x 75.36 - 346.0086 = 2858.61204 - 346.0086 = 2512.60344
+//               Q2 = 25.2885 x 75.28 - 230.6724  = 1903.71828 - 230.6724 = 1673.04588
+//               year 4185.64932
 //
 // [D] DE100000001, ammonium nitrate 31023090 from EG, 200 t, Q3, EG-SKH-FERT-001.
 //   suppliers/fertiliser-eg.csv line 2 has verified = no: default values of the installation's
@@ -124,12 +135,15 @@
 //
 // Totals of the year (7 goods: [A] [B] [D] [C] [E] of DE100000001, [F], [G]):
 //   embedded  633.6 + 31.5226 + 482.78 + 137.305 + 82.5 + 14.795 + 103.8785 = 1486.3811
-//   FA adj.   259.74 + 24.808875 + 149.565 + 1.8525 + 34.685625 + 4.961775 + 70.0649625 = 545.6787375
+//   FA adj.   259.74 + 24.808875 + 149.565 + 74.08375 + 34.685625 + 4.961775 + 70.0649625 = 617.9099875
 //   deduction 576681/125600 + 576681/188200 (= 7.655601...)
-//   certificates (none is floored at 0) = 1486.3811 - 545.6787375 - deduction
-//                = 940.7023625 - 7.655601... = 933.046760...  -> to surrender: 933
-//   cost      28174.0896 + 505.409218 + 25324.34 + 9626.68492 + 3599.46615 + 747.3251 + 2545.483103
-//           = 70522.798091
+//   certificates (none is floored at 0) = 1486.3811 - 617.9099875 - deduction
+//                = 868.4711125 - 7.655601... = 860.815510...  -> to surrender: 861
+//   cost      28174.0896 + 505.409218 + 25324.34 + 4185.64932 + 3599.46615 + 747.3251 + 2545.483103
+//           = 65081.762491
+//   (With the screws' adjustment at 1.8525 before, these were 545.6787375, 933 and 70522.798091:
+//   the screws' 72.23125 t more adjustment is 72.23125 certificates less, and their cost falls by
+//   9626.68492 - 4185.64932 = 5441.0356.)
 //
 // Holding check at 2026-06-30 (imports of Q1 and Q2, all on default values, no deduction):
 //   [A] cement Q1 (already defaults)                                         373.86
@@ -177,8 +191,10 @@ std::unique_ptr<Declared> declare_warehouse_de() {
     const std::string dir = test::source_path("fixtures/warehouse-de");
     auto d = std::make_unique<Declared>();
     Diagnostics diags;
-    for (const char* f : {"fasteners-tw.csv", "fertiliser-eg.csv", "hydrogen-sa.csv"})
-        read_supplier_data(dir + "/suppliers/" + f, d->suppliers, diags);
+    std::vector<std::string> files;
+    for (const char* f : {"fasteners-tw.csv", "fasteners-tw-precursors.csv", "fertiliser-eg.csv", "hydrogen-sa.csv"})
+        files.push_back(dir + "/suppliers/" + f);
+    read_supplier_files(files, d->suppliers, diags);
     d->prices = read_certificate_prices(dir + "/certificate_prices.csv", diags);
     d->carbon_prices = read_carbon_prices_paid(dir + "/carbon_prices_paid.csv", diags);
     INFO(diags.to_string());
@@ -269,7 +285,8 @@ TEST_CASE("warehouse-de: verified Saudi hydrogen on actual data (direct only, co
     CHECK(e.cost.value() == D("505.409218"));
 }
 
-TEST_CASE("warehouse-de: Taiwanese screws, a complex good on actual data, with the carbon price deduction per quarter", "[e2e][warehouse-de]") {
+TEST_CASE("warehouse-de: Taiwanese screws, a complex good on actual data with its precursors, and the carbon price deduction per quarter",
+          "[e2e][warehouse-de]") {
     auto d = declare_warehouse_de();
     const DeclarationEntry& e = entry(d->r, "DE100000001", "73181590", "TW");  // derivation [C]
     CHECK(e.installation_id == "TW-KHH-FAST-001");
@@ -281,9 +298,23 @@ TEST_CASE("warehouse-de: Taiwanese screws, a complex good on actual data, with t
     CHECK(v.see_total.value() == D("2.7461"));
     CHECK(v.benchmark_column == "A");
     CHECK(v.benchmark.value() == D("0.038"));
-    CHECK(v.sefa.value() == D("0.03705"));
-    CHECK(has_note(v, "complex good on actual data"));
-    CHECK(has_note(v, "upper bound"));
+    // SEFA = SFAProc + sum m_i x SEFA_i, every input given.
+    REQUIRE(v.sefa_parts.size() == 3);
+    CHECK(v.sefa_parts[0].precursor_cn.empty());
+    CHECK(v.sefa_parts[0].value.value() == D("0.03705"));
+    CHECK(v.sefa_parts[1].precursor_country == "TW");
+    CHECK(v.sefa_parts[1].specific_mass->value() == D(2, 3));
+    CHECK(v.sefa_parts[1].precursor_sefa->value() == D("1.33575"));
+    CHECK(v.sefa_parts[1].value.value() == D("0.8905"));
+    CHECK_THAT(v.sefa_parts[1].basis, Catch::Contains("verified SEFA given by its producer"));
+    CHECK(v.sefa_parts[2].precursor_country == "CN");
+    CHECK(v.sefa_parts[2].specific_mass->value() == D(5, 12));
+    CHECK(v.sefa_parts[2].precursor_sefa->value() == D("1.3299"));
+    CHECK(v.sefa_parts[2].value.value() == D("0.554125"));
+    CHECK_THAT(v.sefa_parts[2].basis, Catch::Contains("column B of 72139110 route C"));
+    CHECK(v.sefa.value() == D("1.481675"));
+    CHECK(v.missing.empty());
+    CHECK_FALSE(has_note(v, "upper bound"));
     REQUIRE(e.carbon_price != nullptr);
     CHECK(e.carbon_price->where.line == 2);
 
@@ -296,33 +327,33 @@ TEST_CASE("warehouse-de: Taiwanese screws, a complex good on actual data, with t
     CHECK(q1.price_index == 0);  // 75.36
     CHECK(q1.quantity.value() == D("30"));
     CHECK(q1.embedded.value() == D("82.383"));
-    CHECK(q1.fa_adjustment.value() == D("1.1115"));
+    CHECK(q1.fa_adjustment.value() == D("44.45025"));
     CHECK(q1.deduction.value() == D(576681, 125600));  // 4.2 x 82.383 / 75.36
     CHECK(q1.deduction.value() == D("346.0086") / D("75.36"));
     CHECK(q1.deduction.value().to_fixed(3) == "4.591");
-    CHECK(q1.certificates.value() == D("81.2715") - D(576681, 125600));
-    CHECK(q1.certificates.value().to_fixed(3) == "76.680");
-    CHECK(q1.cost.value() == D("5778.61164"));
+    CHECK(q1.certificates.value() == D("37.93275") - D(576681, 125600));
+    CHECK(q1.certificates.value().to_fixed(3) == "33.341");
+    CHECK(q1.cost.value() == D("2512.60344"));
 
     CHECK(q2.quarter == 2);
     CHECK(q2.price_index == 1);  // 75.28
     CHECK(q2.quantity.value() == D("20"));
     CHECK(q2.embedded.value() == D("54.922"));
-    CHECK(q2.fa_adjustment.value() == D("0.741"));
+    CHECK(q2.fa_adjustment.value() == D("29.6335"));
     CHECK(q2.deduction.value() == D(576681, 188200));  // 4.2 x 54.922 / 75.28
     CHECK(q2.deduction.value() == D("230.6724") / D("75.28"));
     CHECK(q2.deduction.value().to_fixed(3) == "3.064");
-    CHECK(q2.certificates.value() == D("54.181") - D(576681, 188200));
-    CHECK(q2.certificates.value().to_fixed(3) == "51.117");
-    CHECK(q2.cost.value() == D("3848.07328"));
+    CHECK(q2.certificates.value() == D("25.2885") - D(576681, 188200));
+    CHECK(q2.certificates.value().to_fixed(3) == "22.224");
+    CHECK(q2.cost.value() == D("1673.04588"));
 
     CHECK(e.embedded.value() == D("137.305"));
-    CHECK(e.fa_adjustment.value() == D("1.8525"));
+    CHECK(e.fa_adjustment.value() == D("74.08375"));
     CHECK(e.deduction.value() == D(576681, 125600) + D(576681, 188200));
     CHECK(e.deduction.value().to_fixed(3) == "7.656");
-    CHECK(e.certificates.value() == D("135.4525") - D(576681, 125600) - D(576681, 188200));
-    CHECK(e.certificates.value().to_fixed(3) == "127.797");
-    CHECK(e.cost.value() == D("9626.68492"));
+    CHECK(e.certificates.value() == D("63.22125") - D(576681, 125600) - D(576681, 188200));
+    CHECK(e.certificates.value().to_fixed(3) == "55.566");
+    CHECK(e.cost.value() == D("4185.64932"));
 }
 
 TEST_CASE("warehouse-de: the 50-tonne de minimis per importer", "[e2e][warehouse-de]") {
@@ -458,12 +489,12 @@ TEST_CASE("warehouse-de: the totals of the year and the certificates to surrende
 
     const Decimal deduction = D(576681, 125600) + D(576681, 188200);
     CHECK(r.embedded == D("1486.3811"));
-    CHECK(r.fa_adjustment == D("545.6787375"));
+    CHECK(r.fa_adjustment == D("617.9099875"));
     CHECK(r.deduction == deduction);
-    CHECK(r.certificates == D("940.7023625") - deduction);
-    CHECK(r.certificates.to_fixed(3) == "933.047");
-    CHECK(certificates_to_surrender(r) == D("933"));
-    CHECK(r.cost == D("70522.798091"));
+    CHECK(r.certificates == D("868.4711125") - deduction);
+    CHECK(r.certificates.to_fixed(3) == "860.816");
+    CHECK(certificates_to_surrender(r) == D("861"));
+    CHECK(r.cost == D("65081.762491"));
     CHECK(r.warnings.empty());
 }
 
@@ -534,7 +565,8 @@ TEST_CASE("warehouse-de: cbam declare writes the XML and the line statuses, and 
     REQUIRE(r.exit_code == 0);
     REQUIRE(test::file_exists(dir.file("d.xml")));
     REQUIRE(test::file_exists(dir.file("d.lines.csv")));
-    CHECK_THAT(r.out, Catch::Contains("Certificates to surrender for 2026: 933 (the total rounded to full tonnes), cost EUR 70522.80"));
+    CHECK_THAT(r.out, Catch::Contains("Certificates to surrender for 2026: 861 (the total rounded to full tonnes), cost EUR 65081.76"));
+    CHECK_THAT(r.out, !Catch::Contains("upper bound"));
     CHECK_THAT(r.out, Catch::Contains("Customs lines: 8 counted, 2 under the 50 t de minimis, 2 not counted"));
 
     std::string xml = test::read_file(dir.file("d.xml"));
@@ -546,7 +578,10 @@ TEST_CASE("warehouse-de: cbam declare writes the XML and the line statuses, and 
     CHECK(checked.issues.empty());
     CHECK_THAT(xml, Catch::Contains(kNoOfficialSchema));
     CHECK_THAT(xml, Catch::Contains("No official XML schema for the annual CBAM declaration is public yet"));
-    CHECK_THAT(xml, Catch::Contains("<CertificatesToSurrender>933</CertificatesToSurrender>"));
+    CHECK_THAT(xml, Catch::Contains("<CertificatesToSurrender>861</CertificatesToSurrender>"));
+    CHECK_THAT(xml, Catch::Contains("<Sefa>1.48168</Sefa>"));  // [C] 1.481675, 5 decimals half away from zero
+    CHECK_THAT(xml, Catch::Contains("<SefaComplete>true</SefaComplete>"));
+    CHECK_THAT(xml, !Catch::Contains("upper bound"));
     CHECK_THAT(xml, Catch::Contains("<EmbeddedEmissions>1486.381</EmbeddedEmissions>"));
     CHECK_THAT(xml, Catch::Contains("<SeeCounted>1.58400</SeeCounted>"));        // [A]
     CHECK_THAT(xml, Catch::Contains("<CarbonPriceDeduction>7.656</CarbonPriceDeduction>"));  // [C]
