@@ -1,6 +1,7 @@
 #include "calc/attribution.h"
 
 #include "calc/source_emissions.h"
+#include "registry/electricity_factors.h"
 #include "registry/factors.h"
 
 #include <fmt/format.h>
@@ -59,10 +60,9 @@ Traced waste_gas_correction(const WasteGasFlow& w) {
                          "IR (EU) 2023/1773 Annex III F Eq. 54", ops);
 }
 
-Traced electricity_emissions(const ElectricityFlow& e) {
+Traced electricity_emissions(const ElectricityFlow& e, const std::string& country) {
     Traced q = traced_input(e.quantity, e.produced ? "electricity produced" : "electricity consumed");
-    Traced ef = traced_input(e.emission_factor, fmt::format("emission factor of the electricity ({}{})", e.source,
-                                                           e.factor_source.empty() ? "" : ", " + e.factor_source));
+    Traced ef = electricity_factor(e, country).ef;
     return traced_result((q.q * ef.q).in(units::tCO2e()),
                          e.produced ? "emissions of electricity produced in the process" : "emissions of electricity consumed",
                          "E_el × EF_el", "IR (EU) 2023/1773 Annex III D and F", {{"E_el", q}, {"EF_el", ef}});
@@ -84,6 +84,38 @@ Terms present(const std::vector<Term>& terms) {
 
 }  // namespace
 
+ElectricityFactor electricity_factor(const ElectricityFlow& e, const std::string& country) {
+    ElectricityFactor out;
+    if (e.emission_factor) {
+        out.ef = traced_input(*e.emission_factor, fmt::format("emission factor of the electricity ({}{})", e.source,
+                                                             e.factor_source.empty() ? "" : ", " + e.factor_source));
+        out.source = e.factor_source;
+        return out;
+    }
+    bool other = false;
+    const CountryFactor* f = CountryFactors::grid_builtin().find(country, "XX", &other);
+    if (!f) {
+        Diagnostics d;
+        d.add(e.where, "no emission factor is given and the grid emission factors have no row for the installation's country nor for other "
+                       "countries (electricity_grid_emission_factors.csv)");
+        throw InputError(std::move(d));
+    }
+    out.source = fmt::format("Commission default grid emission factor {} tCO2/MWh for {}: {} ({}, confidence {})", f->factor.to_string(),
+                             other ? "other countries and territories (" + country + " is not listed)" : f->country_name, f->legal_source,
+                             f->where.to_string(), to_string(f->confidence));
+    std::vector<std::string> notes;
+    if (f->confidence < Confidence::High)
+        notes.push_back(fmt::format("the grid emission factor of {} has {} confidence in the project's data (cn_codes/SOURCES.md)",
+                                    other ? "other countries" : f->country_name, to_string(f->confidence)));
+    Traced table = traced_constant(Quantity(f->factor, units::tCO2e_per_MWh()),
+                                   fmt::format("grid emission factor, {} ({})", other ? "other countries and territories" : f->country_name,
+                                               f->where.to_string()),
+                                   f->legal_source);
+    out.ef = traced_result(table.q, fmt::format("emission factor of the electricity ({}: none given, the Commission's default)", e.source),
+                           "EF_grid of the country", "IR (EU) 2025/2547 Annex II D; IR (EU) 2025/2621 Annex II", {{"EF_grid", table}}, notes);
+    return out;
+}
+
 AttributedEmissions attribute(const Installation& inst, const ProductionProcess& p) {
     Terms direct_sources;
     if (p.direct_emissions)
@@ -103,7 +135,8 @@ AttributedEmissions attribute(const Installation& inst, const ProductionProcess&
     for (const auto& w : inst.waste_gases)
         if (w.process_id == p.id) (w.exported ? wg_exp : wg_imp).emplace_back(fmt::format("waste gas, {}", w.where.place()), waste_gas_correction(w));
     for (const auto& e : inst.electricity)
-        if (e.process_id == p.id) (e.produced ? el_prod : el_cons).emplace_back(fmt::format("electricity, {}", e.where.place()), electricity_emissions(e));
+        if (e.process_id == p.id)
+            (e.produced ? el_prod : el_cons).emplace_back(fmt::format("electricity, {}", e.where.place()), electricity_emissions(e, inst.country));
 
     const Unit u = units::tCO2e();
     Traced h_imp = traced_sum(heat_imp, u, "emissions of measurable heat imported (Em_H,imp)");

@@ -30,4 +30,14 @@ struct AttributedEmissions {
 
 AttributedEmissions attribute(const Installation& inst, const ProductionProcess& process);
 
+// The emission factor of an electricity flow: the installation's own, or, for grid electricity
+// without one, the Commission's grid emission factor of the installation's country (IR (EU)
+// 2025/2621 Annex II; the "other countries" row where the country is not listed). `source` names
+// where it comes from, for the outputs.
+struct ElectricityFactor {
+    Traced ef;  // tCO2/MWh
+    std::string source;
+};
+ElectricityFactor electricity_factor(const ElectricityFlow& e, const std::string& country);
+
 }  // namespace cbam

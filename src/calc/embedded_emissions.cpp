@@ -2,6 +2,7 @@
 #include "calc/precursor_graph.h"
 #include "core/linear_system.h"
 #include "core/text.h"
+#include "registry/definitive_data.h"
 
 #include <fmt/format.h>
 
@@ -117,6 +118,19 @@ private:
     // What does not depend on the precursors: activity level, attributed emissions, electricity.
     bool begin(std::size_t i, ProcessResult& r) {
         const ProductionProcess& p = inst_.processes[i];
+        // Electricity without a factor of its own: the Commission's grid factors are those of the
+        // definitive period; the transitional period's were given only in the CBAM Transitional Registry.
+        bool factors_ok = true;
+        for (const auto& e : inst_.electricity) {
+            if (e.process_id != p.id || e.emission_factor || scope_ != Scope::Transitional) continue;
+            SourceLocation loc = e.where;
+            loc.field = "emission_factor";
+            diags_.add(loc, "expected the emission factor of this electricity: for the transitional period the Commission's default grid "
+                            "factors were given only in the CBAM Transitional Registry (IR (EU) 2023/1773 Annex III D); the definitive "
+                            "period's (IR (EU) 2025/2621 Annex II) apply from 2026");
+            factors_ok = false;
+        }
+        if (!factors_ok) return false;
         r.process = &p;
         r.good_unit = p.aggregated_good == "Electricity" ? units::MWh() : units::t();
         r.activity_level = in_unit(traced_input(p.activity_level, fmt::format("activity level of process {}", p.id)), r.good_unit);
@@ -131,11 +145,12 @@ private:
         }
         for (const auto& e : inst_.electricity) {
             if (e.process_id != p.id || e.produced) continue;
+            ElectricityFactor f = electricity_factor(e, inst_.country);
             r.electricity_consumed = r.electricity_consumed + e.quantity.q;
-            r.electricity_emissions = r.electricity_emissions + (e.quantity.q * e.emission_factor.q).in(units::tCO2e());
+            r.electricity_emissions = r.electricity_emissions + (e.quantity.q * f.ef.q).in(units::tCO2e());
             r.electricity_source = r.electricity_source.empty() || r.electricity_source == e.source ? e.source : "mixed";
             auto& fs = r.electricity_factor_sources;
-            if (!e.factor_source.empty() && std::find(fs.begin(), fs.end(), e.factor_source) == fs.end()) fs.push_back(e.factor_source);
+            if (!f.source.empty() && std::find(fs.begin(), fs.end(), f.source) == fs.end()) fs.push_back(f.source);
         }
         return true;
     }
@@ -391,8 +406,10 @@ private:
                 return std::nullopt;
             }
             const Country* k = countries_.find(s->country);
-            c.origin = fmt::format("{} from supplier {} ({})", in.precursor, s->id, s->country);
-            if (k && k->status != CbamOrigin::Third) {
+            c.origin = fmt::format("{} from supplier {} ({})", in.precursor, s->id, s->country.empty() ? "origin unknown" : s->country);
+            if (s->highest_default) {
+                if (!highest_default(c, *s, see_unit)) return std::nullopt;
+            } else if (k && k->status != CbamOrigin::Third) {
                 c.counted_as_zero = true;
                 std::string why = fmt::format("{} is {}: its precursors count as zero", k->name,
                                               k->status == CbamOrigin::Eu ? "an EU Member State" : "an origin exempt under Annex III");
@@ -429,6 +446,39 @@ private:
         c.embedded_indirect = embed(c.see_indirect, "indirect");
         c.embedded_indirect_counted = embed(c.see_indirect_counted, "counted indirect");
         return c;
+    }
+
+    // A precursor of unknown origin without figures: the highest default value of its CN code over
+    // all countries (IR (EU) 2025/2621 Annex IV), definitive period only. The Annex gives a total
+    // only: it is counted as direct emissions (for iron, steel, aluminium and hydrogen the total is
+    // the direct value; for cement and fertiliser precursors it includes their indirect emissions).
+    bool highest_default(PrecursorContribution& c, const Supplier& s, const Unit& see_unit) {
+        SourceLocation loc = s.where;
+        loc.field = "see_direct";
+        if (scope_ == Scope::Transitional) {
+            diags_.add(loc, fmt::format("supplier {}: a precursor of unknown origin needs its figures for the transitional period; the highest "
+                                        "default values (IR (EU) 2025/2621 Annex IV) apply from 2026", s.id));
+            return false;
+        }
+        const HighestDefault* h = HighestDefaults::builtin().find(s.cn_code);
+        if (!h) {
+            diags_.add(loc, fmt::format("supplier {}: no highest default value (IR (EU) 2025/2621 Annex IV) is published for CN {}: give its "
+                                        "figures", s.id, s.cn_code));
+            return false;
+        }
+        c.default_values = true;
+        const char* ref = "IR (EU) 2025/2621 Annex IV (precursors of unknown origin)";
+        Traced total = traced_constant(Quantity(h->total, see_unit),
+                                       fmt::format("highest default value of CN {} ({}, {}), origin of the precursor unknown", h->cn,
+                                                   h->description, h->where.to_string()),
+                                       ref);
+        c.see_direct = traced_result(total.q, fmt::format("direct SEE of {} (Annex IV total, counted as direct)", c.origin), "Total (Annex IV)", ref,
+                                     {{"Total", total}},
+                                     {"Annex IV gives a total only: all of it is counted as direct emissions; whether the mark-up applies to a "
+                                      "precursor's default value is not settled and it is not applied"});
+        c.see_indirect = zero(see_unit, "indirect SEE of a precursor on its Annex IV total (included in the direct figure)", ref);
+        c.see_indirect_counted = c.see_indirect;
+        return true;
     }
 
     // Category rows and CN rows, production-weighted over the processes that make them.

@@ -351,7 +351,7 @@ Installation read_installation(const std::string& dir, const CnRegistry& cn, con
     if (r.open("electricity.csv", false)) {
         read_table(r.path("electricity.csv"),
                    {{"process_id", true}, {"direction", true}, {"quantity", true}, {"unit", true}, {"emission_factor", true},
-                    {"ef_unit", true}, {"source", true}, {"factor_source", false}},
+                    {"ef_unit", false}, {"source", true}, {"factor_source", false}},
                    dialect, r.diags, [&](const CsvRow& row) {
                        ElectricityFlow e;
                        e.where = row.row_location();
@@ -359,16 +359,24 @@ Installation read_installation(const std::string& dir, const CnRegistry& cn, con
                        auto dir = row.choice("direction", {"consumed", "produced"});
                        e.produced = dir && *dir == "produced";
                        auto q = r.quantity(row, "quantity", "unit", units::MWh(), true, NumberRule::NonNegative);
-                       auto ef = r.quantity(row, "emission_factor", "ef_unit", units::tCO2e_per_MWh(), true, NumberRule::NonNegative);
+                       // An empty factor: the Commission's grid factor of the installation's country (calc).
+                       std::optional<Input> ef;
+                       if (row.has("emission_factor") || row.has("ef_unit"))
+                           ef = r.quantity(row, "emission_factor", "ef_unit", units::tCO2e_per_MWh(), true, NumberRule::NonNegative);
                        auto src = row.choice("source", {"grid", "direct_link", "ppa", "own_production"});
+                       if (src && *src != "grid" && !row.has("emission_factor") && !row.has("ef_unit"))
+                           row.error("emission_factor", fmt::format("expected the emission factor of the electricity from source {}: only grid "
+                                                                    "electricity may leave it empty (the country's grid factor then applies)", *src));
+                       if (e.produced && !row.has("emission_factor") && !row.has("ef_unit"))
+                           row.error("emission_factor", "expected the emission factor of the electricity produced");
                        e.factor_source = row.text("factor_source", false).value_or("");
                        const ProductionProcess* maker = inst.process(e.process_id);
                        if (maker && e.produced && maker->aggregated_good == "Electricity")
                            row.error("direction", fmt::format("process \"{}\" makes electricity as its good: give what it produces as its "
                                                               "activity level in processes.csv, not as a 'produced' row", maker->id));
-                       if (!dir || !q || !ef || !src) return;
+                       if (!dir || !q || !src || ((row.has("emission_factor") || row.has("ef_unit")) && !ef)) return;
                        e.quantity = *q;
-                       e.emission_factor = *ef;
+                       e.emission_factor = ef;
                        e.source = *src;
                        inst.electricity.push_back(std::move(e));
                    });
@@ -385,7 +393,8 @@ Installation read_installation(const std::string& dir, const CnRegistry& cn, con
                        s.where = row.row_location();
                        s.id = r.id(row, "supplier_id", supplier_ids).value_or("");
                        s.name = row.text("name").value_or("");
-                       bool country_ok = r.country(row, "country", s.country);
+                       bool unknown_origin = row.cell("country") == "unknown";
+                       bool country_ok = unknown_origin || r.country(row, "country", s.country);
                        s.installation = row.text("installation", false).value_or("");
                        auto good = row.choice("precursor", cn.good_names());
                        s.precursor = good.value_or("");
@@ -397,10 +406,20 @@ Installation read_installation(const std::string& dir, const CnRegistry& cn, con
                                row.error("cn_code", fmt::format("CN code {} does not belong to the aggregated good \"{}\"", c->cn, *good));
                            else s.cn_code = c->cn;
                        }
-                       auto d = r.quantity(row, "see_direct", "see_unit", units::tCO2e_per_t(), true, NumberRule::NonNegative);
-                       auto i = r.quantity(row, "see_indirect", "see_unit", units::tCO2e_per_t(), true, NumberRule::NonNegative);
                        auto det = row.choice("determination", {"actual", "default"});
                        s.default_values = det && *det == "default";
+                       // Origin unknown, default values, no figures: the highest default value (Annex IV).
+                       s.highest_default = unknown_origin && s.default_values && !row.has("see_direct") && !row.has("see_indirect");
+                       if (s.highest_default) {
+                           if (s.cn_code.empty() && !row.has("cn_code"))
+                               row.error("cn_code", "expected the precursor's CN code: the highest default value of a precursor of unknown "
+                                                    "origin is given per CN code (IR (EU) 2025/2621 Annex IV)");
+                           if (!det || !good) return;
+                           inst.suppliers.push_back(std::move(s));
+                           return;
+                       }
+                       auto d = r.quantity(row, "see_direct", "see_unit", units::tCO2e_per_t(), true, NumberRule::NonNegative);
+                       auto i = r.quantity(row, "see_indirect", "see_unit", units::tCO2e_per_t(), true, NumberRule::NonNegative);
                        if (!d || !i || !det || !good || !country_ok) return;
                        s.see_direct = *d;
                        s.see_indirect = *i;

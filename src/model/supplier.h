@@ -11,7 +11,7 @@ namespace cbam {
 struct Supplier {
     std::string id;
     std::string name;
-    std::string country;       // ISO 3166-1 alpha-2 of the country of production
+    std::string country;       // ISO 3166-1 alpha-2 of the country of production; empty: unknown
     std::string installation;  // the supplier's installation name or identifier
     std::string precursor;     // aggregated good name
     std::string cn_code;
@@ -24,6 +24,9 @@ struct Supplier {
     std::optional<Input> electricity_factor;    // tCO2/MWh
     std::string electricity_factor_source;      // where the factor comes from (D.4(a) ...)
     bool default_values = false;  // the figures are default values, not actual data
+    // Origin unknown and no figures given: the highest default value of cn_code applies
+    // (IR (EU) 2025/2621 Annex IV; calc looks it up, definitive period only).
+    bool highest_default = false;
     SourceLocation where;
 };
 
