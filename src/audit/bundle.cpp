@@ -51,12 +51,20 @@ std::string sha256_of_file(const std::string& path) { return sha256_hex(read_byt
 
 void AuditBundle::add_input(const std::string& path, const std::string& name) {
     std::string bytes = read_bytes(path);
-    inputs_.push_back({path, name, sha256_hex(bytes), bytes.size()});
+    inputs_.push_back({path, name, sha256_hex(bytes), bytes.size(), {}});
 }
 
 void AuditBundle::add_data(const std::string& path, const std::string& label) {
     std::string bytes = read_bytes(path);
-    data_.push_back({path, label, sha256_hex(bytes), bytes.size()});
+    data_.push_back({path, label, sha256_hex(bytes), bytes.size(), {}});
+}
+
+void AuditBundle::add_data_table(const DataTable& table) {
+    std::string bytes = read_bytes(table.path);
+    File f{table.path, "cn_codes/" + table.file, sha256_hex(bytes), bytes.size(), table};
+    for (const auto& d : data_)
+        if (d.name == f.name) return;  // recorded once
+    data_.push_back(std::move(f));
 }
 
 void AuditBundle::add_output(const std::string& name, const std::string& content) { outputs_.emplace_back(name, content); }
@@ -85,10 +93,18 @@ void AuditBundle::write(const std::string& dir) const {
         using Json = JsonDocument::Json;
         auto files = [&doc](const std::vector<File>& list, bool stored) {
             Json out = Json::array();
-            for (const auto& f : list)
-                out.push_back({{stored ? "path" : "file", stored ? "inputs/" + f.name : f.name},
-                               {"sha256", f.sha256},
-                               {"bytes", doc.number(std::to_string(f.bytes))}});
+            for (const auto& f : list) {
+                Json one = {{stored ? "path" : "file", stored ? "inputs/" + f.name : f.name},
+                            {"sha256", f.sha256},
+                            {"bytes", doc.number(std::to_string(f.bytes))}};
+                if (!f.about.file.empty()) {
+                    one["legal_act"] = f.about.legal_act;
+                    one["version"] = f.about.version;
+                    one["rows"] = doc.number(std::to_string(f.about.rows));
+                    one["confidence"] = to_string(f.about.confidence);
+                }
+                out.push_back(std::move(one));
+            }
             return out;
         };
         Json outputs = Json::array();

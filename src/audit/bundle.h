@@ -14,6 +14,8 @@
 // The bundle is written to a temporary folder and renamed into place when complete.
 #pragma once
 
+#include "registry/data_tables.h"
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -32,6 +34,8 @@ public:
     void add_input(const std::string& path, const std::string& name);
     // A data file the run depended on (registry data, schema), recorded by digest only.
     void add_data(const std::string& path, const std::string& label);
+    // A data table of cn_codes/, recorded by digest with its legal act, version, rows and confidence.
+    void add_data_table(const DataTable& table);
     void add_output(const std::string& name, const std::string& content);
     void add_assumption(std::string text) { assumptions_.push_back(std::move(text)); }
     void add_derivation(const std::string& text) { derivations_ += text; }
@@ -42,6 +46,7 @@ private:
     struct File {
         std::string source, name, sha256;
         std::size_t bytes = 0;
+        DataTable about;  // a data table (about.file set): its act, version, rows and confidence are recorded too
     };
     std::vector<std::string> command_;
     std::vector<File> inputs_, data_;
