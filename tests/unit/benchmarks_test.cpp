@@ -57,7 +57,7 @@ TEST_CASE("Benchmarks marked (1)/(2) are chosen by the year, for a code of each 
     }
 }
 
-TEST_CASE("Benchmarks without a marker are the same every year; a route letter still chooses", "[benchmarks]") {
+TEST_CASE("Benchmarks without a marker are the same every year, and a route letter still chooses", "[benchmarks]") {
     const Benchmarks& b = Benchmarks::builtin();
     // benchmarks.csv lines 370-372: 72139110 C 0.038/1.364, D 0.038/0.475, E 0.038/0.066
     for (int year : {2026, 2028, 2030}) {
@@ -74,7 +74,7 @@ TEST_CASE("Benchmarks without a marker are the same every year; a route letter s
     CHECK_THAT(missing.why, Catch::StartsWith("no CBAM benchmark is published"));
 }
 
-TEST_CASE("Several benchmarks for one steel code: the highest (IR (EU) 2025/2620 Annex point 5.1); elsewhere an error", "[benchmarks]") {
+TEST_CASE("Several benchmarks for one steel code: the highest (IR (EU) 2025/2620 Annex point 5.1), elsewhere an error", "[benchmarks]") {
     test::ScratchDir dir;
     dir.write("benchmarks.csv",
               "cn_code,description,route,column_a,column_b\n"
