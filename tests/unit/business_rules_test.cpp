@@ -32,7 +32,7 @@ const XsdValidator& xsd() {
     return v;
 }
 
-std::string example_path() { return std::string(CBAM_SOURCE_DIR) + "/../shared/schemas/example-minimal.xml"; }
+std::string example_path() { return test::source_path("../shared/schemas/example-minimal.xml"); }
 
 const std::string& baseline() {
     static const std::string text = test::read_file(example_path());
