@@ -467,7 +467,7 @@ TEST_CASE("X1: a QReport of an earlier schema version is named as such", "[unit]
         CHECK(vs[0].message.find("version 17, 18 or 19") != std::string::npos);
     }
     SECTION("the 17.00 sample of the Commission's style") {
-        std::string path = std::string(CBAM_SOURCE_DIR) + "/../shared/real-qreports/jndunlap-sample-v17-draftreportid.xml";
+        std::string path = test::source_path("../shared/real-qreports/jndunlap-sample-v17-draftreportid.xml");
         if (!std::ifstream(path)) {
             WARN("skipped: ../shared/real-qreports is absent");
             return;
