@@ -2,11 +2,13 @@
 #include "calc/embedded_emissions.h"
 #include "cli/command.h"
 #include "cli/commands.h"
+#include "cli/html_output.h"
 #include "cli/options.h"
 #include "core/atomic_file.h"
 #include "core/error.h"
 #include "importers/installation_reader.h"
 #include "writers/explanation.h"
+#include "writers/html_installation.h"
 #include "writers/see_results.h"
 
 #include <fmt/format.h>
@@ -44,6 +46,7 @@ struct Options {
     std::string dir, output, format, explain, audit;
     std::optional<Scope> scope;
     CsvDialect dialect;
+    HtmlOptions html;
 };
 
 void add_dir_argument(CLI::App& cmd, Options& o) {
@@ -77,6 +80,7 @@ void add_calc_options(CLI::App& cmd, Options& o) {
                    "formula with its legal source, every intermediate value. WHAT is an aggregated good name, a CN code or 'all'.")
         ->type_name("WHAT");
     add_audit_option(cmd, o.audit);
+    add_html_options(cmd, o.html);
     add_dialect_options(cmd, o.dialect);
 }
 
@@ -109,9 +113,13 @@ int run(const Options& o, bool print_table) {
             explanation = "\n" + explain_good(*g, scope);
         }
     }
-    if (!o.output.empty()) {
-        write_file_atomically(o.output, o.format == "json" ? see_to_json(inst, result) : see_to_csv(inst, result));
+    AtomicOutputs out;
+    if (!o.output.empty()) out.stage(o.output, o.format == "json" ? see_to_json(inst, result) : see_to_csv(inst, result));
+    if (!o.html.file.empty()) {
+        HtmlOutput h = html_output("calc", o.html.lang, registry_data_files());
+        out.stage(o.html.file, see_to_html(inst, result, h.context()));
     }
+    out.commit();
     if (!o.audit.empty()) {
         AuditBundle b;
         std::vector<std::string> cmd = {"calc", "inputs", "--scope", to_string(scope)};
@@ -140,6 +148,7 @@ int run(const Options& o, bool print_table) {
     if (!explanation.empty()) fmt::print("{}", explanation);
     std::fflush(stdout);
     if (!o.output.empty()) fmt::print(stderr, "cbam calc: wrote {}\n", o.output);
+    if (!o.html.file.empty()) fmt::print(stderr, "cbam calc: wrote {}\n", o.html.file);
     return exit_code::ok;
 }
 
@@ -166,11 +175,14 @@ Command calc_command() {
          .usage = "cbam calc DIR [-o FILE] [--format FMT] [--scope SCOPE] [--explain WHAT] [options]",
          .description = kCalcDescription,
          .writes = "  FILE (-o)             the SEE of every good, CSV or JSON (by --format or FILE's extension)\n"
+                   "  FILE (--html)         a readable page: per good, where its SEE comes from, with charts\n"
+                   "                        (docs/html.md)\n"
                    "  DIR (--audit)         a new folder, the audit bundle (docs/audit.md)\n"
-                   "Nothing else; without -o or --audit nothing is written.",
+                   "Nothing else; without -o, --html or --audit nothing is written.",
          .notes = kNumbers,
          .exit_codes = {{exit_code::ok, ""}, {exit_code::input_error, ""}, {exit_code::usage, ""}, {exit_code::output_error, ""}},
          .examples = {"cbam calc fixtures/fastener-tw", "cbam calc fixtures/fastener-tw -o out/see.csv --audit out/fastener-audit",
+                      "cbam calc fixtures/fastener-tw --html out/fastener-tw.zh-TW.html --lang zh-TW",
                       "cbam calc fixtures/cement-vn --explain \"Cement clinker\""}},
         add_calc_options, run_calc);
 }

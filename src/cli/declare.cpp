@@ -4,6 +4,8 @@
 #include "writers/explanation.h"
 #include "cli/command.h"
 #include "cli/commands.h"
+#include "cli/html_output.h"
+#include "calc/year_figures.h"
 #include "cli/options.h"
 #include "core/text.h"
 #include "core/atomic_file.h"
@@ -13,6 +15,7 @@
 #include "importers/report_settings_reader.h"
 #include "importers/supplier_reader.h"
 #include "writers/declaration_writer.h"
+#include "writers/html_year.h"
 
 #include <fmt/format.h>
 
@@ -80,6 +83,7 @@ struct Inputs {
     std::optional<Decimal> held;
     int year = 0;
     CsvDialect dialect;
+    HtmlOptions html;
 };
 
 void add_input_options(CLI::App& cmd, Inputs& in) {
@@ -99,6 +103,7 @@ void add_declare_options(CLI::App& cmd, Inputs& in) {
     add_output_option(cmd, in.output, "write the figures to FILE (.xml, .json or .csv, by its extension) and the status of every customs "
                                       "line beside it (see Writes)");
     add_audit_option(cmd, in.audit);
+    add_html_options(cmd, in.html);
     add_dialect_options(cmd, in.dialect);
 }
 
@@ -124,6 +129,7 @@ void add_certificates_options(CLI::App& cmd, Inputs& in) {
            "the certificates held at that day: compared with the 50 % to hold (needs --quarter-end)")
         ->type_name("N")
         ->needs(end);
+    add_html_options(cmd, in.html);
     add_dialect_options(cmd, in.dialect);
 }
 
@@ -181,6 +187,16 @@ DeclarationResult compute(const Inputs& in, DeclarationBuilder& b) {
 }
 
 
+// The year page (--html) of declare and certificates.
+std::string year_page(const Inputs& in, const Loaded& l, const DeclarationResult& r, const std::vector<YearTotalsRow>& totals,
+                      const std::vector<ActualDataComparison>& comparisons, const HoldingCheck* holding) {
+    std::vector<std::string> data = registry_data_files();
+    for (const char* f : {"definitive_default_values.csv", "benchmarks.csv", "phase_in.csv"}) data.push_back(std::string("cn_codes/") + f);
+    HtmlOutput h = html_output(holding ? "certificates" : "declare", in.html.lang, data,
+                               {{"default values", DefinitiveDefaults::kVersion}, {"benchmarks", Benchmarks::kVersion}});
+    return year_to_html(YearPage{r, totals, comparisons, holding, l.settings.declarant.id, l.settings.declarant.name}, h.context());
+}
+
 int run_declare(Inputs& in) {
     std::string format = extension(in.output);
     if (!in.output.empty() && format != "xml" && format != "json" && format != "csv")
@@ -217,15 +233,23 @@ int run_declare(Inputs& in) {
         }
         bundle.write(in.audit);
     }
+    std::vector<YearTotalsRow> totals = declaration_totals(r, l.suppliers);
+    std::vector<ActualDataComparison> comparisons = compare_actual_data(b, r, l.suppliers);
+    AtomicOutputs out;
     if (!in.output.empty()) {
         std::string body = format == "xml" ? declaration_to_xml(r, l.settings) : format == "json" ? declaration_to_json(r, l.settings) : declaration_to_csv(r);
-        AtomicOutputs out;
         out.stage(in.output, body);
         out.stage(sibling(in.output, ".lines.csv"), line_status_to_csv(r));
-        out.commit();
-        std::fflush(stdout);
-        fmt::print(stderr, "cbam declare: wrote {} and {}\n", in.output, sibling(in.output, ".lines.csv"));
+        out.stage(sibling(in.output, ".totals.csv"), year_totals_to_csv(r, totals));
+        out.stage(sibling(in.output, ".savings.csv"), comparisons_to_csv(r, comparisons));
     }
+    if (!in.html.file.empty()) out.stage(in.html.file, year_page(in, l, r, totals, comparisons, nullptr));
+    out.commit();
+    std::fflush(stdout);
+    if (!in.output.empty())
+        fmt::print(stderr, "cbam declare: wrote {}, {}, {} and {}\n", in.output, sibling(in.output, ".lines.csv"), sibling(in.output, ".totals.csv"),
+                   sibling(in.output, ".savings.csv"));
+    if (!in.html.file.empty()) fmt::print(stderr, "cbam declare: wrote {}\n", in.html.file);
     return exit_code::ok;
 }
 
@@ -240,28 +264,16 @@ int run_certificates(Inputs& in) {
                r.fa_adjustment.to_fixed(3), r.deduction.to_fixed(3));
 
     // What actual data would save, per installation with data.
+    std::vector<ActualDataComparison> comparisons = compare_actual_data(b, r, l.suppliers);
     std::vector<std::vector<std::string>> rows;
     rows.push_back({"installation", "CN code", "origin", "quantity", "on default values", "on its data", "saving EUR", "data"});
-    for (const auto& e : r.entries) {
-        if (e.installation_id.empty()) continue;
-        auto s = l.suppliers.find({e.installation_id, e.cn_code});
-        if (s == l.suppliers.end()) continue;
-        std::string why_d, why_a;
-        auto vd = b.value_at_defaults(e.cn_code, e.taric_code, s->second.country, why_d);
-        auto va = b.value_at_actual(e.cn_code, s->second, why_a);
-        auto cost = [&](const std::optional<Valuation>& v) {
-            Decimal c = 0, cert = 0;
-            if (v)
-                for (const auto& q : b.revalue(e, *v)) c += q.cost.value(), cert += q.certificates.value();
-            return std::pair{cert, c};
-        };
-        auto [cd, eurd] = cost(vd);
-        auto [ca, eura] = cost(va);
-        rows.push_back({e.installation_id, e.cn_code, e.origin, e.quantity.q.to_string(),
-                        vd ? fmt::format("{} cert. EUR {}", cd.to_fixed(3), eurd.to_fixed(2)) : "n/a (" + why_d + ")",
-                        va ? fmt::format("{} cert. EUR {}", ca.to_fixed(3), eura.to_fixed(2)) : "n/a (" + why_a + ")",
-                        vd && va ? (eurd - eura).to_fixed(2) : "-", s->second.verified ? "verified" : "NOT verified: defaults apply"});
-    }
+    auto valued = [](const std::optional<Decimal>& cert, const std::optional<Decimal>& eur, const std::string& why) {
+        return cert ? fmt::format("{} cert. EUR {}", cert->to_fixed(3), eur->to_fixed(2)) : "n/a (" + why + ")";
+    };
+    for (const auto& c : comparisons)
+        rows.push_back({c.installation_id, c.cn_code, c.origin, r.entries[c.entry].quantity.q.to_string(),
+                        valued(c.certificates_at_defaults, c.cost_at_defaults, c.why_defaults), valued(c.certificates_at_actual, c.cost_at_actual, c.why_actual),
+                        c.saving() ? c.saving()->to_fixed(2) : "-", c.verified ? "verified" : "NOT verified: defaults apply"});
     if (rows.size() > 1) {
         std::vector<std::size_t> w(rows.front().size(), 0);
         for (const auto& row : rows)
@@ -275,8 +287,18 @@ int run_certificates(Inputs& in) {
         }
         fmt::print("\n");
     }
-    if (!in.quarter_end.empty()) {
-        HoldingCheck h = b.holding(r, in.quarter_end, in.held);
+    std::optional<HoldingCheck> holding;
+    if (!in.quarter_end.empty()) holding = b.holding(r, in.quarter_end, in.held);
+    if (!in.html.file.empty()) {
+        std::vector<YearTotalsRow> totals = declaration_totals(r, l.suppliers);
+        AtomicOutputs out;
+        out.stage(in.html.file, year_page(in, l, r, totals, comparisons, holding ? &*holding : nullptr));
+        out.commit();
+        std::fflush(stdout);
+        fmt::print(stderr, "cbam certificates: wrote {}\n", in.html.file);
+    }
+    if (holding) {
+        const HoldingCheck& h = *holding;
         fmt::print("Quarterly holding check at {} (imports of Q1 to Q{} {}):\n", h.date, h.quarter, r.year);
         fmt::print("  certificates for those imports on default values: {}\n", h.certificates_at_defaults.to_fixed(3));
         fmt::print("  to hold (50 %, Art. 22(2)):                        {}\n", h.required.to_fixed(3));
@@ -308,9 +330,14 @@ Command declare_command() {
                    "  STEM.lines.csv        beside FILE, FILE's name without its extension + .lines.csv: every\n"
                    "                        customs line with what happened to it (counted, de minimis, not\n"
                    "                        reportable, out of scope)\n"
+                   "  STEM.totals.csv       likewise + .totals.csv: certificates and cost per importer (with the de\n"
+                   "                        minimis mass) and per producing installation\n"
+                   "  STEM.savings.csv      likewise + .savings.csv: what each installation's actual data saves or\n"
+                   "                        costs against default values\n"
+                   "  FILE (--html)         a readable page of the year's figures, with charts (docs/html.md)\n"
                    "  DIR (--audit)         a new folder, the audit bundle (docs/audit.md)\n"
-                   "Both files are written together or neither; e.g. -o out/d.xml writes out/d.xml and out/d.lines.csv.\n"
-                   "Without -o nothing is written; the figures are printed.",
+                   "All are written together or none; e.g. -o out/d.xml writes out/d.xml, out/d.lines.csv,\n"
+                   "out/d.totals.csv and out/d.savings.csv. Without -o or --html nothing is written; the figures are printed.",
          .notes = "",
          .exit_codes = {{exit_code::ok, ""}, {exit_code::input_error, ""}, {exit_code::usage, ""}, {exit_code::output_error, ""}},
          .examples = {"cbam declare fixtures/warehouse-de --year 2026 -o out/declaration-2026.xml"}},
@@ -325,7 +352,8 @@ Command certificates_command() {
                     "holding check.",
          .usage = "cbam certificates [DIR] --year YYYY [--quarter-end YYYY-MM-DD [--held N]] [options]",
          .description = std::string(kCertificatesDescription) + "\n" + kInputs,
-         .writes = "  nothing: the figures are printed.",
+         .writes = "  FILE (--html)         a readable page of the figures, with charts (docs/html.md); without it\n"
+                   "                        nothing is written: the figures are printed.",
          .notes = "",
          .exit_codes = {{exit_code::ok, "computed; with --held, the certificates held are enough"},
                         {exit_code::input_error, ""},

@@ -4,6 +4,7 @@
 #include "core/text.h"
 #include "registry/definitive_data.h"
 #include "validate/xsd.h"
+#include "writers/catalogue.h"
 
 #include <fmt/format.h>
 
@@ -40,6 +41,26 @@ void add_dialect_options(CLI::App& cmd, CsvDialect& dialect) {
            "decimal-comma locales, else point). Under a decimal comma, a number holding a point (\"1.234\") is "
            "refused as ambiguous.")
         ->type_name("D");
+}
+
+void add_html_options(CLI::App& cmd, HtmlOptions& html) {
+    cmd.add_option("--html", html.file,
+                   "also write a readable page of the results to FILE: one self-contained HTML file with tables and charts, "
+                   "every figure linked to its derivation, that loads nothing from the network and prints to PDF (docs/html.md)")
+        ->type_name("FILE");
+    cmd.add_option_function<std::string>(
+           "--lang",
+           [&html](const std::string& v) {
+               auto known = Catalogue::languages();
+               if (std::find(known.begin(), known.end(), v) == known.end()) {
+                   std::string list;
+                   for (const auto& l : known) list += (list.empty() ? "" : ", ") + l;
+                   throw UsageError(fmt::format("--lang expects one of {}, found '{}'", list, v));
+               }
+               html.lang = v;
+           },
+           "the language of the --html page: en (default) or zh-TW (Traditional Chinese); a new i18n/LANG.json adds one")
+        ->type_name("LANG");
 }
 
 CLI::Option* add_output_option(CLI::App& cmd, std::string& output, const std::string& description) {

@@ -37,6 +37,13 @@ CLI::Option* add_year_option(CLI::App& cmd, int& year);
 // Throws UsageError saying what is missing otherwise.
 void check_definitive_year(int year);
 
+// --html FILE and --lang LANG: the readable page of the results (docs/html.md), in a language
+// that has a message catalogue (i18n/).
+struct HtmlOptions {
+    std::string file, lang = "en";
+};
+void add_html_options(CLI::App& cmd, HtmlOptions& html);
+
 // A check that the option's value is one of `values`: "--format expects csv, json or table, found 'x'".
 CLI::Validator one_of(const std::string& option, std::vector<std::string> values);
 

@@ -3,6 +3,8 @@
 #include "registry/cn_registry.h"
 #include "cli/command.h"
 #include "cli/commands.h"
+#include "cli/html_output.h"
+#include "calc/quarter_totals.h"
 #include "cli/options.h"
 #include "core/atomic_file.h"
 #include "core/error.h"
@@ -11,6 +13,7 @@
 #include "importers/supplier_reader.h"
 #include "validate/qreport_check.h"
 #include "writers/qreport_writer.h"
+#include "writers/html_quarter.h"
 #include "writers/report_summary.h"
 
 #include <fmt/format.h>
@@ -49,18 +52,20 @@ struct Options {
     std::optional<Quarter> period;
     std::string output, audit, schema_dir = official_schema_dir();
     bool draft = false;
+    HtmlOptions html;
 };
 
 void add_options(CLI::App& cmd, Options& o) {
     cmd.add_option("DIR", o.in.dir, "the folder holding settings.csv, customs*.csv, suppliers/*.csv and parties.csv");
     add_period_option(cmd, o.period)->required();
-    add_output_option(cmd, o.output, "the report XML (required unless --audit is given), and beside it FILE's stem with .summary.csv and .skipped.csv (see Writes)");
+    add_output_option(cmd, o.output, "the report XML (required unless --audit is given), and beside it FILE's stem with .summary.csv, .skipped.csv and .totals.csv (see Writes)");
     add_quarter_input_options(cmd, o.in);
     add_audit_option(cmd, o.audit);
     cmd.add_flag("--draft", o.draft,
                  "write the report even when it fails a check, marked DRAFT at its top with every problem listed (the exit code "
                  "is still 1)");
     add_schema_dir_option(cmd, o.schema_dir);
+    add_html_options(cmd, o.html);
     add_dialect_options(cmd, o.in.dialect);
 }
 
@@ -110,9 +115,11 @@ int run(Options& o) {
     const std::string& schema_dir = o.schema_dir;
     const bool draft = o.draft;
     const Quarter* quarter = &*o.period;
-    if (output.empty() && audit.empty()) throw UsageError("-o REPORT.xml is required (or --audit DIR, which holds the outputs too)");
+    if (output.empty() && audit.empty() && o.html.file.empty())
+        throw UsageError("-o REPORT.xml is required (or --audit DIR, which holds the outputs too, or --html FILE)");
     if (std::string problem = discover(in); !problem.empty()) throw UsageError(problem);
     QuarterResult result = build_quarter(in, *quarter);
+    QuarterTotals totals = quarter_totals(result);
 
     std::string xml = write_qreport(result.report);
     XsdValidator xsd(schema_dir + "/" + kQReportXsd);
@@ -159,6 +166,7 @@ int run(Options& o) {
         b.add_output("report.xml", xml);
         b.add_output("report.summary.csv", summary_to_csv(result));
         b.add_output("report.skipped.csv", skipped_to_csv(result));
+        b.add_output("report.totals.csv", totals_to_csv(totals));
         b.add_assumption("indirect SEE is written as ElectricityConsumed x EmissionFactor, each rounded to 5 decimals (registry rule D10)");
         for (const auto& g : result.report.goods) {
             if (!g.remarks.empty()) b.add_assumption(fmt::format("CN {} from {}: {}", g.cn_code, g.origin_country, g.remarks));
@@ -171,17 +179,28 @@ int run(Options& o) {
         b.write(audit);
     }
     std::fflush(stdout);
-    if (output.empty()) {
+    if (output.empty() && o.html.file.empty()) {
         fmt::print(stderr, "cbam report: wrote the audit bundle {}\n", audit);
         return problems.empty() ? exit_code::ok : exit_code::input_error;
     }
     AtomicOutputs out;
-    out.stage(output, xml);
-    out.stage(sibling(output, ".summary.csv"), summary_to_csv(result));
-    out.stage(sibling(output, ".skipped.csv"), skipped_to_csv(result));
+    if (!output.empty()) {
+        out.stage(output, xml);
+        out.stage(sibling(output, ".summary.csv"), summary_to_csv(result));
+        out.stage(sibling(output, ".skipped.csv"), skipped_to_csv(result));
+        out.stage(sibling(output, ".totals.csv"), totals_to_csv(totals));
+    }
+    if (!o.html.file.empty()) {
+        std::vector<std::string> data = registry_data_files();
+        data.push_back("cn_codes/transitional_default_values.csv");
+        HtmlOutput h = html_output("report", o.html.lang, data);
+        out.stage(o.html.file, quarter_to_html(result, totals, h.context()));
+    }
     out.commit();
-    fmt::print(stderr, "cbam report: wrote {}{} and {}, {}\n", output, problems.empty() ? " (valid: schema and registry rules)" : " as a DRAFT",
-               sibling(output, ".summary.csv"), sibling(output, ".skipped.csv"));
+    if (!output.empty())
+        fmt::print(stderr, "cbam report: wrote {}{} and {}, {}, {}\n", output, problems.empty() ? " (valid: schema and registry rules)" : " as a DRAFT",
+                   sibling(output, ".summary.csv"), sibling(output, ".skipped.csv"), sibling(output, ".totals.csv"));
+    if (!o.html.file.empty()) fmt::print(stderr, "cbam report: wrote {}\n", o.html.file);
     return problems.empty() ? exit_code::ok : exit_code::input_error;
 }
 
@@ -200,9 +219,11 @@ Command report_command() {
                    "  STEM.summary.csv      beside FILE, FILE's name without its extension + .summary.csv: per CN\n"
                    "                        code and origin, quantity, embedded emissions, share from default values\n"
                    "  STEM.skipped.csv      likewise + .skipped.csv: the lines not reported, and why\n"
+                   "  STEM.totals.csv       likewise + .totals.csv: embedded emissions by CN code, origin and installation\n"
+                   "  FILE (--html)         a readable page of the report, with charts (docs/html.md)\n"
                    "  DIR (--audit)         a new folder, the audit bundle (docs/audit.md)\n"
                    "All are written together or none; e.g. -o out/r.xml writes out/r.xml, out/r.summary.csv and\n"
-                   "out/r.skipped.csv. The summary is also printed.",
+                   "out/r.skipped.csv and out/r.totals.csv. The summary is also printed.",
          .notes = "The same inputs always give byte-identical XML, whatever the order of the lines.",
          .exit_codes = {{exit_code::ok, "written and valid"},
                         {exit_code::input_error, "input errors, or a report that fails the checks (nothing written unless --draft)"},

@@ -117,7 +117,7 @@ std::string year_to_html(const YearPage& in, const HtmlContext& ctx) {
         page.chart(config, cat("year.chart.savings"));
         page.raw("<table>\n" + html_row({html_escape(cat("year.col.installation")), html_escape(cat("report.col.cn")), html_escape(cat("year.col.importer")),
                                          "\x01" + html_escape(cat("year.col.cost_defaults")), "\x01" + html_escape(cat("year.col.cost_actual")),
-                                         "\x01" + html_escape(cat("year.col.saving")), html_escape(cat("report.col.note"))},
+                                         "\x01" + html_escape(cat("year.col.saving")), html_escape(cat("year.col.note"))},
                                         true));
         for (std::size_t k = 0; k < in.comparisons.size(); ++k) {
             const ActualDataComparison& c = in.comparisons[k];

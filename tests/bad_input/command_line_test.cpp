@@ -158,12 +158,14 @@ TEST_CASE("cli: the files written are exactly those the help names", "[cli]") {
     auto help = test::run_cbam({"report", "--help"}).out;
     CHECK_THAT(help, Catch::Contains("STEM.summary.csv"));
     CHECK_THAT(help, Catch::Contains("STEM.skipped.csv"));
+    CHECK_THAT(help, Catch::Contains("STEM.totals.csv"));
     REQUIRE(test::run_cbam({"report", test::source_path("fixtures/importer-nl"), "--period", "2024Q2", "-o", d.file("q/r.2024.xml")}).exit_code == 0);
-    CHECK(files_in(d.file("q")) == std::set<std::string>{"r.2024.xml", "r.2024.summary.csv", "r.2024.skipped.csv"});
+    CHECK(files_in(d.file("q")) == std::set<std::string>{"r.2024.xml", "r.2024.summary.csv", "r.2024.skipped.csv", "r.2024.totals.csv"});
 
-    CHECK_THAT(test::run_cbam({"declare", "--help"}).out, Catch::Contains("STEM.lines.csv"));
+    auto declare_help = test::run_cbam({"declare", "--help"}).out;
+    for (const char* f : {"STEM.lines.csv", "STEM.totals.csv", "STEM.savings.csv"}) CHECK_THAT(declare_help, Catch::Contains(f));
     REQUIRE(test::run_cbam({"declare", test::source_path("fixtures/warehouse-de"), "--year", "2026", "-o", d.file("y/d.json")}).exit_code == 0);
-    CHECK(files_in(d.file("y")) == std::set<std::string>{"d.json", "d.lines.csv"});
+    CHECK(files_in(d.file("y")) == std::set<std::string>{"d.json", "d.lines.csv", "d.totals.csv", "d.savings.csv"});
 
     REQUIRE(test::run_cbam({"calc", test::source_path("fixtures/fastener-tw"), "-o", d.file("c/see.csv")}).exit_code == 0);
     CHECK(files_in(d.file("c")) == std::set<std::string>{"see.csv"});
