@@ -46,11 +46,12 @@ cmake --build "$build" -j "$(nproc)"
 case "$job" in
   example)
     mkdir -p out
-    "$build/cbam" calc fixtures/fastener-tw -o out/fastener-tw-see.csv
+    "$build/cbam" calc fixtures/fastener-tw -o out/fastener-tw-see.csv --html out/fastener-tw.html
     echo
-    "$build/cbam" report fixtures/importer-nl --period 2024Q2 -o out/importer-nl-2024Q2.xml
+    "$build/cbam" report fixtures/importer-nl --period 2024Q2 -o out/importer-nl-2024Q2.xml --html out/importer-nl-2024Q2.html
     echo
-    "$build/cbam" declare fixtures/warehouse-de --year 2026 -o out/warehouse-de-2026.xml
+    "$build/cbam" declare fixtures/warehouse-de --year 2026 -o out/warehouse-de-2026.xml \
+      --html out/warehouse-de-2026.zh-TW.html --lang zh-TW
     ;;
   test)
     ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
