@@ -11,13 +11,14 @@ cd "$here"
 job=${1:-build}
 
 packages=(build-essential cmake pkg-config libpugixml-dev libboost-dev libcsv-dev libfmt-dev catch2 libxml2-dev libxml2-utils libssl-dev libzip-dev
-          nlohmann-json3-dev libcli11-dev)
+          nlohmann-json3-dev libcli11-dev curl unzip)
 # npm fetches the chart library the HTML pages bundle (web/package-lock.json pins it); Debian's
 # nodejs and npm unless a Node.js with npm is already there.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 # The test job also builds with sanitizers and runs the libFuzzer targets: clang and its runtimes;
 # and opens the HTML pages in a real browser: Debian's chromium, with CJK fonts for the zh-TW pages.
-[ "$job" = test ] && packages+=(clang libclang-rt-14-dev chromium fonts-noto-cjk)
+# The set-up test clones the project and builds a zip of the schema: git and zip.
+[ "$job" = test ] && packages+=(clang libclang-rt-14-dev chromium fonts-noto-cjk git zip)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -45,15 +46,12 @@ cmake --build "$build" -j "$(nproc)"
 
 case "$job" in
   example)
-    mkdir -p out
-    "$build/cbam" calc fixtures/fastener-tw -o out/fastener-tw-see.csv --html out/fastener-tw.html
-    echo
-    "$build/cbam" report fixtures/importer-nl --period 2024Q2 -o out/importer-nl-2024Q2.xml --html out/importer-nl-2024Q2.html
-    echo
-    "$build/cbam" declare fixtures/warehouse-de --year 2026 -o out/warehouse-de-2026.xml \
-      --html out/warehouse-de-2026.zh-TW.html --lang zh-TW
+    # Finds or downloads the official schema (tools/schema.sh), then runs the examples.
+    bash tools/example.sh "$build/cbam"
     ;;
   test)
+    # The tests that check XML against the official schema need it (tools/schema.sh).
+    bash tools/schema.sh >/dev/null || echo "setup: warning: without the official schema, the tests that need it fail" >&2
     ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
     echo "setup: the same tests under AddressSanitizer and UndefinedBehaviorSanitizer"
     cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCBAM_SANITIZE=ON >/dev/null

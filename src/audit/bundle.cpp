@@ -4,7 +4,6 @@
 #include "writers/json_document.h"
 
 #include <fmt/format.h>
-#include <openssl/evp.h>
 
 #include <cerrno>
 #include <cstring>
@@ -17,18 +16,6 @@
 namespace cbam {
 
 namespace fs = std::filesystem;
-
-std::string sha256_hex(const std::string& bytes) {
-    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1 || EVP_DigestUpdate(ctx.get(), bytes.data(), bytes.size()) != 1 ||
-        EVP_DigestFinal_ex(ctx.get(), md, &len) != 1)
-        throw std::runtime_error("SHA-256 failed");
-    std::string hex;
-    for (unsigned int i = 0; i < len; ++i) hex += fmt::format("{:02x}", md[i]);
-    return hex;
-}
 
 namespace {
 std::string read_bytes(const std::string& path) {
@@ -46,8 +33,6 @@ void write_bytes(const fs::path& path, const std::string& content) {
     if (!out) throw OutputError(fmt::format("cannot write {}", path.string()));
 }
 }  // namespace
-
-std::string sha256_of_file(const std::string& path) { return sha256_hex(read_bytes(path)); }
 
 void AuditBundle::add_input(const std::string& path, const std::string& name) {
     std::string bytes = read_bytes(path);

@@ -14,6 +14,7 @@
 // The bundle is written to a temporary folder and renamed into place when complete.
 #pragma once
 
+#include "core/sha256.h"
 #include "registry/data_tables.h"
 
 #include <string>
@@ -21,9 +22,6 @@
 #include <vector>
 
 namespace cbam {
-
-std::string sha256_hex(const std::string& bytes);
-std::string sha256_of_file(const std::string& path);  // throws std::runtime_error when unreadable
 
 class AuditBundle {
 public:

@@ -79,8 +79,9 @@ CLI::Option* add_audit_option(CLI::App& cmd, std::string& audit) {
 CLI::Option* add_schema_dir_option(CLI::App& cmd, std::string& schema_dir) {
     return cmd
         .add_option("--schema-dir", schema_dir,
-                    "folder holding the official QReport_ver23.00.xsd and stypes.xsd (default: "
-                    "$CBAM_SCHEMA_DIR, else the folder configured at build time)")
+                    "folder holding the official QReport_ver23.00.xsd and stypes.xsd (default: the "
+                    "first of $CBAM_SCHEMA_DIR, ../shared/schemas beside cbam's data and the per-user cache "
+                    "~/.cache/cbam/schemas that holds them). Both files must be the published ones: their SHA-256 are checked.")
         ->type_name("DIR");
 }
 

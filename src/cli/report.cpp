@@ -11,6 +11,7 @@
 #include "importers/customs_reader.h"
 #include "importers/report_settings_reader.h"
 #include "importers/supplier_reader.h"
+#include "validate/official_schema.h"
 #include "validate/qreport_check.h"
 #include "writers/qreport_writer.h"
 #include "writers/html_quarter.h"
@@ -50,7 +51,7 @@ written; a report that fails is not written (see --draft).
 struct Options {
     QuarterInputs in;
     std::optional<Quarter> period;
-    std::string output, audit, schema_dir = official_schema_dir();
+    std::string output, audit, schema_dir;
     bool draft = false;
     HtmlOptions html;
 };
@@ -112,7 +113,7 @@ int run(Options& o) {
     QuarterInputs& in = o.in;
     const std::string& output = o.output;
     const std::string& audit = o.audit;
-    const std::string& schema_dir = o.schema_dir;
+    const std::string schema_dir = find_official_schema(o.schema_dir);  // before reading anything: a set-up error comes first
     const bool draft = o.draft;
     const Quarter* quarter = &*o.period;
     if (output.empty() && audit.empty() && o.html.file.empty())

@@ -2,6 +2,7 @@
 #include "cli/options.h"
 #include "core/error.h"
 #include "cli/commands.h"
+#include "validate/official_schema.h"
 #include "validate/qreport_check.h"
 
 #include <fmt/format.h>
@@ -38,7 +39,7 @@ The official schema is published by the European Commission ("CBAM Registry and 
 )";
 
 struct Options {
-    std::string file, schema_dir = official_schema_dir();
+    std::string file, schema_dir;
 };
 
 void add_options(CLI::App& cmd, Options& o) {
@@ -59,8 +60,8 @@ void print(const std::string& file, const RuleViolation& v) {
 
 int run(Options& o) {
     const std::string& file = o.file;
+    XsdValidator xsd(find_official_schema(o.schema_dir) + "/" + kQReportXsd);  // a set-up error comes first
     std::string xml = read_input_file(file);
-    XsdValidator xsd(o.schema_dir + "/" + kQReportXsd);
     QReportCheck c = check_qreport(std::move(xml), file, xsd);
     for (const auto& v : c.identity) print(file, v);
     for (const auto& i : c.schema_issues)

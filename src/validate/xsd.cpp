@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "importers/qreport_dom.h"
+#include "validate/official_schema.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -80,10 +81,7 @@ struct XsdValidator::Impl {
     xmlSchemaPtr schema = nullptr;
 };
 
-std::string official_schema_dir() {
-    if (const char* env = std::getenv("CBAM_SCHEMA_DIR"); env && *env) return env;
-    return CBAM_OFFICIAL_SCHEMA_DIR_DEFAULT;
-}
+std::string official_schema_dir() { return find_official_schema(); }
 
 XsdValidator::XsdValidator(const std::string& schema_file) : impl_(std::make_unique<Impl>()) {
     std::vector<XsdIssue> issues;

@@ -41,8 +41,8 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-// Where the official QReport schema is: $CBAM_SCHEMA_DIR, else the directory configured at build
-// time (CMake option CBAM_OFFICIAL_SCHEMA_DIR, by default ../shared/schemas beside the sources).
+// Where the official QReport schema is, checked to be the published one: find_official_schema()
+// of validate/official_schema.h (throws SetupError when it is missing or altered).
 std::string official_schema_dir();
 inline constexpr const char* kQReportXsd = "QReport_ver23.00.xsd";
 

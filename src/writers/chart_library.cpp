@@ -1,6 +1,6 @@
 #include "writers/chart_library.h"
 
-#include "audit/bundle.h"
+#include "core/sha256.h"
 #include "registry/cn_registry.h"
 
 #include <fmt/format.h>
