@@ -28,6 +28,15 @@ std::string slurp_fd(int fd) {
 
 RunResult run_cbam(const std::vector<std::string>& args) { return run_program(CBAM_BINARY, args); }
 
+RunResult run_cbam(const std::vector<std::string>& args, const std::vector<std::pair<std::string, std::string>>& env) {
+    // `env` is the child's: the binary is run through env(1), so the test process keeps its own.
+    std::vector<std::string> all;
+    for (const auto& [k, v] : env) all.push_back(k + "=" + v);
+    all.push_back(CBAM_BINARY);
+    all.insert(all.end(), args.begin(), args.end());
+    return run_program("env", all);
+}
+
 RunResult run_program(const std::string& program, const std::vector<std::string>& args) {
     // Standard error goes to a temporary file so that neither pipe can fill up and block.
     char err_path[] = "/tmp/cbam-test-stderr-XXXXXX";

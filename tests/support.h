@@ -4,6 +4,7 @@
 #include "core/decimal.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cbam::test {
@@ -18,6 +19,8 @@ struct RunResult {
 };
 // Runs the built cbam binary with `args` (each passed as one argument, no shell parsing).
 RunResult run_cbam(const std::vector<std::string>& args);
+// The same with environment variables set for the child only ({"CBAM_DATA_DIR", dir} ...).
+RunResult run_cbam(const std::vector<std::string>& args, const std::vector<std::pair<std::string, std::string>>& env);
 // Runs another program, found on PATH unless `program` has a slash; exit code 127 when it
 // cannot be started.
 RunResult run_program(const std::string& program, const std::vector<std::string>& args);

@@ -75,6 +75,7 @@ Command certificates_command();
 Command extract_command();
 Command verify_command();
 Command rerun_command();
+Command data_command();
 // All of them, in the order 'cbam --help' lists them.
 const std::vector<Command>& all_commands();
 

@@ -25,6 +25,7 @@ struct QuarterInputs {
     std::string dir, settings, parties;
     std::vector<std::string> customs, suppliers;
     CsvDialect dialect;
+    bool allow_low_confidence_defaults = false;  // --allow-low-confidence-defaults
 };
 // Fills in what DIR holds; returns an error message, or "" when the inputs are complete.
 std::string discover(QuarterInputs& in);
@@ -44,7 +45,7 @@ std::string sibling(const std::string& path, const std::string& suffix);
 
 // The dialect options as given on the command line, to record them in an audit bundle.
 std::vector<std::string> dialect_args(const CsvDialect& d);
-// Adds the registry's data files (CN list, countries) to an audit bundle.
+// Adds every data table of cn_codes/ to an audit bundle, with its act, version, rows and confidence.
 void add_registry_data(AuditBundle& bundle);
 // Bundle names for input files laid out as a report or declaration directory expects them:
 // `prefix` + basename, made unique ("customs.csv", "customs-2-lines.csv", "suppliers/x.csv").

@@ -84,7 +84,16 @@ struct Inputs {
     int year = 0;
     CsvDialect dialect;
     HtmlOptions html;
+    std::optional<Decimal> cscf;  // --cscf: a factor not yet published, supplied
+    std::string cscf_source, sefa_denominator = "good";
 };
+
+DeclarationOptions declaration_options(const Inputs& in) {
+    DeclarationOptions o;
+    if (in.cscf) o.cscf = SuppliedCscf{*in.cscf, in.cscf_source};
+    o.denominator = in.sefa_denominator == "process" ? SpecificMassDenominator::Process : SpecificMassDenominator::Good;
+    return o;
+}
 
 void add_input_options(CLI::App& cmd, Inputs& in) {
     cmd.add_option("DIR", in.dir, "the folder holding the inputs listed above");
@@ -96,6 +105,33 @@ void add_input_options(CLI::App& cmd, Inputs& in) {
         ->allow_extra_args(false);
     cmd.add_option("--certificate-prices", in.certificate_prices, "instead of DIR/certificate_prices.csv")->type_name("FILE");
     cmd.add_option("--carbon-prices-paid", in.carbon_prices, "instead of DIR/carbon_prices_paid.csv")->type_name("FILE");
+    auto* cscf = cmd.add_option_function<std::string>(
+                        "--cscf",
+                        [&in](const std::string& v) {
+                            in.cscf = Decimal::parse(v);
+                            if (!in.cscf || in.cscf->sign() <= 0 || *in.cscf > Decimal(1))
+                                throw UsageError(fmt::format("--cscf expects a factor above 0 and at most 1, such as 0.95, found '{}'", v));
+                        },
+                        "the cross-sectoral correction factor of --year where it is not yet published (from 2031); every output "
+                        "then says it was supplied, and by whom. Refused for a year whose factor is published")
+                     ->type_name("FACTOR");
+    auto* source = cmd.add_option("--cscf-source", in.cscf_source, "who supplies --cscf, and on what basis (e.g. \"A. Analyst, draft decision\")")
+                       ->type_name("TEXT");
+    cscf->needs(source);
+    source->needs(cscf);
+    cmd.add_option("--sefa-denominator", in.sefa_denominator,
+                   "the reading of IR (EU) 2025/2620 equation 5 for a precursor's specific mass: good (default: mass consumed / "
+                   "activity level of the good) or process (/ activity level of the process consuming it); docs/free-allocation.md")
+        ->type_name("good|process")
+        ->check(one_of("--sefa-denominator", {"good", "process"}));
+}
+
+// The options of the run, as the audit bundle re-runs them.
+void add_declaration_args(const Inputs& in, std::vector<std::string>& cmd) {
+    if (in.cscf) {
+        cmd.insert(cmd.end(), {"--cscf", in.cscf->to_string(), "--cscf-source", in.cscf_source});
+    }
+    if (in.sefa_denominator != "good") cmd.insert(cmd.end(), {"--sefa-denominator", in.sefa_denominator});
 }
 
 void add_declare_options(CLI::App& cmd, Inputs& in) {
@@ -135,7 +171,7 @@ void add_certificates_options(CLI::App& cmd, Inputs& in) {
 
 // What the options leave open: the year's check, DIR's files.
 void complete(Inputs& in) {
-    check_definitive_year(in.year);
+    check_definitive_year(in.year, in.cscf.has_value());
     if (!in.quarter_end.empty()) {
         bool quarter_end = false;
         for (const char* e : {"-03-31", "-06-30", "-09-30", "-12-31"}) quarter_end |= in.quarter_end == std::to_string(in.year) + e;
@@ -203,13 +239,14 @@ int run_declare(Inputs& in) {
         throw UsageError(fmt::format("cannot tell the format of '{}': use a .xml, .json or .csv file name", in.output));
     complete(in);
     Loaded l = load(in);
-    DeclarationBuilder b(in.year, l.suppliers, l.carbon_prices, l.prices);
+    DeclarationBuilder b(in.year, l.suppliers, l.carbon_prices, l.prices, DeclarationData{}, declaration_options(in));
     DeclarationResult r = compute(in, b);
     fmt::print("{}", declaration_to_table(r));
     if (!in.audit.empty()) {
         AuditBundle bundle;
         std::vector<std::string> used, cmd = {"declare", "inputs", "--year", std::to_string(in.year)};
         for (const auto& a : dialect_args(in.dialect)) cmd.push_back(a);
+        add_declaration_args(in, cmd);
         bundle.set_command(cmd);
         bundle.add_input(in.settings, "settings.csv");
         for (const auto& f : in.customs) bundle.add_input(f, bundle_name(f, "customs", used));
@@ -217,8 +254,6 @@ int run_declare(Inputs& in) {
         bundle.add_input(in.certificate_prices, "certificate_prices.csv");
         if (!in.carbon_prices.empty()) bundle.add_input(in.carbon_prices, "carbon_prices_paid.csv");
         add_registry_data(bundle);
-        for (const char* f : {"definitive_default_values.csv", "benchmarks.csv", "phase_in.csv"})
-            bundle.add_data(data_dir() + "/cn_codes/" + f, std::string("cn_codes/") + f);
         bundle.add_output("declaration.xml", declaration_to_xml(r, l.settings));
         bundle.add_output("declaration.json", declaration_to_json(r, l.settings));
         bundle.add_output("declaration.csv", declaration_to_csv(r));
@@ -256,8 +291,11 @@ int run_declare(Inputs& in) {
 int run_certificates(Inputs& in) {
     complete(in);
     Loaded l = load(in);
-    DeclarationBuilder b(in.year, l.suppliers, l.carbon_prices, l.prices);
+    DeclarationBuilder b(in.year, l.suppliers, l.carbon_prices, l.prices, DeclarationData{}, declaration_options(in));
     DeclarationResult r = compute(in, b);
+    if (!r.factors.cscf_supplied_by.empty())
+        fmt::print("NOTE: the cross-sectoral correction factor of {} is not yet published: {} was SUPPLIED by the user ({})\n", r.year,
+                   r.factors.cscf.value().to_string(), r.factors.cscf_supplied_by);
     fmt::print("CBAM certificates for the imports of {}: {} (rounded to full tonnes), cost EUR {}\n", r.year,
                certificates_to_surrender(r).to_string(), r.cost.to_fixed(2));
     fmt::print("  embedded emissions counted {} t, free-allocation adjustment {} t, carbon price deduction {}\n\n", r.embedded.to_fixed(3),

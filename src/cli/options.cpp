@@ -1,5 +1,7 @@
 #include "cli/options.h"
 
+#include "calc/declaration.h"
+
 #include "cli/command.h"
 #include "core/text.h"
 #include "registry/definitive_data.h"
@@ -95,6 +97,9 @@ void add_quarter_input_options(CLI::App& cmd, QuarterInputs& in) {
         ->allow_extra_args(false);
     cmd.add_option("--parties", in.parties, "importers and representatives named on lines, instead of DIR/parties.csv")
         ->type_name("FILE");
+    cmd.add_flag("--allow-low-confidence-defaults", in.allow_low_confidence_defaults,
+                 "use transitional default values whose transcription has a confidence below medium (cn_codes/SOURCES.md); "
+                 "each use is then a warning. Without it such a good needs its producer's data");
 }
 
 CLI::Option* add_period_option(CLI::App& cmd, std::optional<Quarter>& period) {
@@ -122,20 +127,14 @@ CLI::Option* add_year_option(CLI::App& cmd, int& year) {
                 if (!is_digits(v, 4)) throw UsageError(fmt::format("--year expects a year such as 2026, found '{}'", v));
                 year = std::stoi(v);
             },
-            "the calendar year of the imports: 2026 or later, a year whose cross-sectoral correction factor is known")
+            "the calendar year of the imports: 2026 or later; from 2031 the cross-sectoral correction factor is not yet "
+            "published and must be supplied (--cscf)")
         ->type_name("YYYY");
 }
 
-void check_definitive_year(int year) {
-    if (year < 2026)
-        throw UsageError(fmt::format("{} is before the definitive period, which starts in 2026: for 2023-2025 use 'cbam report'", year));
-    const PhaseIn* p = PhaseInTable::builtin().year(year);
-    if (!p) throw UsageError(fmt::format("cbam knows no CBAM factor for {} (cn_codes/phase_in.csv ends earlier)", year));
-    if (!p->cscf)
-        throw UsageError(fmt::format("the cross-sectoral correction factor for {0} is not yet set (cn_codes/phase_in.csv has none for "
-                                     "{0}), and the free-allocation adjustment needs it: supply the factor the Commission sets for "
-                                     "{0} (column cross_sectoral_correction_factor of phase_in.csv)",
-                                     year));
+void check_definitive_year(int year, bool cscf_supplied) {
+    std::string problem = year_factors_problem(year, cscf_supplied);
+    if (!problem.empty()) throw UsageError(problem);
 }
 
 CLI::Validator one_of(const std::string& option, std::vector<std::string> values) {

@@ -33,9 +33,10 @@ CLI::Option* add_period_option(CLI::App& cmd, std::optional<Quarter>& period);
 CLI::Option* add_year_option(CLI::App& cmd, int& year);
 
 // The one place that decides which years of the definitive period cbam can compute: a year for
-// which cn_codes/phase_in.csv gives the CBAM factor and the cross-sectoral correction factor.
-// Throws UsageError saying what is missing otherwise.
-void check_definitive_year(int year);
+// which cn_codes/phase_in.csv gives the CBAM factor and the cross-sectoral correction factor, or
+// whose factor is not yet published and was supplied (--cscf). Throws UsageError saying what is
+// missing otherwise (year_factors_problem).
+void check_definitive_year(int year, bool cscf_supplied = false);
 
 // --html FILE and --lang LANG: the readable page of the results (docs/html.md), in a language
 // that has a message catalogue (i18n/).

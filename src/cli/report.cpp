@@ -99,6 +99,7 @@ QuarterResult build_quarter(const QuarterInputs& in, const Quarter& quarter) {
     read_supplier_files(in.suppliers, data, diags, CnRegistry::builtin(), Countries::builtin(), in.dialect);
     if (!diags.empty()) throw InputError(std::move(diags));
     QuarterBuilder builder(quarter, s, data);
+    builder.allow_low_confidence_defaults(in.allow_low_confidence_defaults);
     for (const auto& f : in.customs)
         read_customs_lines(f, diags, [&](const CustomsLine& l) { builder.add(l, diags); }, Countries::builtin(), in.dialect);
     if (!diags.empty()) throw InputError(std::move(diags));
@@ -154,16 +155,14 @@ int run(Options& o) {
         std::vector<std::string> used, cmd = {"report", "inputs", "--period", quarter->label()};
         for (const auto& a : dialect_args(in.dialect)) cmd.push_back(a);
         if (draft) cmd.push_back("--draft");
+        if (in.allow_low_confidence_defaults) cmd.push_back("--allow-low-confidence-defaults");
         b.set_command(cmd);
         b.add_input(in.settings, "settings.csv");
         if (!in.parties.empty()) b.add_input(in.parties, "parties.csv");
         for (const auto& f : in.customs) b.add_input(f, bundle_name(f, "customs", used));
         for (const auto& f : in.suppliers) b.add_input(f, "suppliers/" + bundle_name(f, "", used));
         add_registry_data(b);
-        b.add_data(data_dir() + "/cn_codes/transitional_default_values.csv", "cn_codes/transitional_default_values.csv");
         for (const char* f : {kQReportXsd, "stypes.xsd"}) b.add_data(schema_dir + "/" + f, f);
-        for (const char* f : {"qreport_code_lists.csv", "qreport_codes.csv", "production_methods.csv", "qualifying_parameters.csv"})
-            b.add_data(data_dir() + "/cn_codes/" + f, std::string("cn_codes/") + f);
         b.add_output("report.xml", xml);
         b.add_output("report.summary.csv", summary_to_csv(result));
         b.add_output("report.skipped.csv", skipped_to_csv(result));

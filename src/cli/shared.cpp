@@ -70,8 +70,8 @@ std::string bundle_name(const std::string& path, const std::string& prefix, std:
 }
 
 void add_registry_data(AuditBundle& bundle) {
-    for (const char* f : {"annex_i.csv", "annex_i_exclusions.csv", "aggregated_goods.csv", "countries.csv"})
-        bundle.add_data(data_dir() + "/cn_codes/" + f, std::string("cn_codes/") + f);
+    // Every table of the data folder, each with its act, version, rows and confidence (cn_codes/tables.csv).
+    for (const auto& t : data_tables()) bundle.add_data_table(t);
 }
 
 }  // namespace cbam::cli

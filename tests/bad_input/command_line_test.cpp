@@ -125,9 +125,9 @@ TEST_CASE("cli: bad option values are usage errors, for every command that takes
         std::string message;
     };
     const std::vector<Case> cases = {
-        {{"declare", de, "--year", "2031", "-o", d.file("d.xml")}, "the cross-sectoral correction factor for 2031 is not yet set"},
-        {{"certificates", de, "--year", "2031"}, "the cross-sectoral correction factor for 2031 is not yet set"},
-        {{"declare", de, "--year", "2025", "-o", d.file("d.xml")}, "2025 is before the definitive period"},
+        {{"declare", de, "--year", "2031", "-o", d.file("d.xml")}, "the cross-sectoral correction factor for 2031 is not yet published"},
+        {{"certificates", de, "--year", "2031"}, "the cross-sectoral correction factor for 2031 is not yet published"},
+        {{"declare", de, "--year", "2025", "-o", d.file("d.xml")}, "expected a year from 2026 (the definitive period), found 2025"},
         {{"declare", de, "--year", "26", "-o", d.file("d.xml")}, "--year expects a year such as 2026, found '26'"},
         {{"certificates", de, "--year", "2026", "--quarter-end", "2026-06-31"}, "--quarter-end expects a date that exists, written YYYY-MM-DD, found '2026-06-31'"},
         {{"certificates", de, "--year", "2026", "--quarter-end", "2027-06-30"}, "--quarter-end expects the last day of a quarter of 2026"},

@@ -36,7 +36,7 @@ TEST_CASE("declare: a year before the definitive period is a usage error", "[bad
     Case c;
     auto r = test::run_cbam({"declare", c.dir.path(), "--year", "2025", "-o", c.dir.file("d.xml")});
     c.expect_nothing_written(r, 2);
-    CHECK_THAT(r.err, Catch::Contains("cbam declare: error: 2025 is before the definitive period, which starts in 2026"));
+    CHECK_THAT(r.err, Catch::Contains("cbam declare: error: expected a year from 2026 (the definitive period), found 2025: for 2023-2025 use 'cbam report'"));
     CHECK_THAT(r.err, Catch::Contains("'cbam report'"));
 }
 
