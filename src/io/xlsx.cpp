@@ -337,7 +337,10 @@ std::vector<std::string> Workbook::part_names() const {
     return out;
 }
 
-std::string Workbook::part(const std::string& path) const {
+std::string Workbook::part(const std::string& path) const { return read_part(path, {}); }
+
+std::string Workbook::read_part(const std::string& path, const std::string& sheet) const {
+    auto fail = [&](std::string message) { this->fail(std::move(message), sheet); };
     zip_int64_t index = zip_name_locate(zip_->archive, path.c_str(), ZIP_FL_NOCASE);
     if (index < 0) fail(fmt::format("the workbook has no part \"{}\": it is damaged or not a spreadsheet", path));
     zip_stat_t st;
@@ -462,7 +465,7 @@ const Sheet& Workbook::sheet(std::string_view name) const {
     auto sheet = std::make_unique<Sheet>();
     sheet->name_ = std::string(name);
     auto sfail = [this, &name](std::string m) { fail(std::move(m), std::string(name)); };
-    auto doc = parse_xml(part(path), path, sfail);
+    auto doc = parse_xml(read_part(path, sheet->name_), path, sfail);
     pugi::xml_node data = child(child(doc, "worksheet"), "sheetData");
     std::uint32_t row = 0;
     for (pugi::xml_node r = data.first_child(); r; r = r.next_sibling()) {

@@ -145,6 +145,7 @@ private:
     Workbook() = default;
     void load();
     const std::string& shared_string(std::size_t i) const;
+    std::string read_part(const std::string& path, const std::string& sheet) const;  // errors name `sheet` when given
     [[noreturn]] void fail(std::string message, std::string sheet = {}) const;
 
     std::string file_;
