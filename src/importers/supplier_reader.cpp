@@ -1,6 +1,7 @@
 #include "importers/supplier_reader.h"
 
 #include "core/text.h"
+#include "importers/template_supplier_reader.h"
 #include "io/csv_table.h"
 #include "registry/production_methods.h"
 
@@ -191,7 +192,10 @@ void read_qualifying_parameters(const CsvRow& row, SupplierEmissions& s, const A
     }
 }
 
+static bool is_workbook(const std::string& path) { return path.size() > 5 && iequals(std::string_view(path).substr(path.size() - 5), ".xlsx"); }
+
 bool is_precursor_file(const std::string& path) {
+    if (is_workbook(path)) return false;
     std::ifstream in(path, std::ios::binary);
     std::string header;
     if (!in || !std::getline(in, header)) return false;
@@ -210,6 +214,10 @@ void read_supplier_files(const std::vector<std::string>& paths, SupplierData& da
 
 void read_supplier_data(const std::string& path, SupplierData& data, Diagnostics& diags, const CnRegistry& cn,
                         const Countries& countries, const CsvDialect& dialect) {
+    if (is_workbook(path)) {
+        read_supplier_template(path, data, diags, cn, countries);
+        return;
+    }
     if (is_precursor_file(path)) return read_precursor_rows(path, data, diags, cn, countries, dialect);
     const std::vector<ColumnSpec> columns = {
         {"installation_id", true}, {"installation_name", false}, {"country", true}, {"city", false}, {"operator", false},

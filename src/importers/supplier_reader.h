@@ -26,6 +26,7 @@ using SupplierData = std::map<std::pair<std::string, std::string>, SupplierEmiss
 // Adds the rows of `path` to `data`; a pair already present (from this or an earlier file) is an error.
 // A precursor file's rows are attached to goods already in `data` (a row for a good not there is an
 // error): read the goods' files first, or use read_supplier_files.
+// A file ending in .xlsx is a supplier's filled communication template (importers/template_supplier_reader.h).
 void read_supplier_data(const std::string& path, SupplierData& data, Diagnostics& diags, const CnRegistry& cn = CnRegistry::builtin(),
                         const Countries& countries = Countries::builtin(), const CsvDialect& dialect = {});
 
