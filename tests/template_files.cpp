@@ -46,6 +46,24 @@ std::string with_formula(const std::string& bytes, const std::string& ref, const
     return zip_parts(parts);
 }
 
+std::string with_cached(const std::string& bytes, const std::string& ref, const std::string& value, bool error, bool text) {
+    auto where = xlsx::SheetRef::parse(ref);
+    xlsx::Workbook wb = xlsx::Workbook::from_bytes(bytes, "in.xlsx");
+    std::string part = wb.sheet_part(where->sheet);
+    Parts parts = unzip_parts(bytes);
+    for (auto& [name, xml] : parts) {
+        if (name != part) continue;
+        std::string a1 = where->cell.to_string();
+        std::regex cell("<c r=\"" + a1 + "\"([^>]*?)>(<f[^>]*/>|<f[^>]*>[^<]*</f>)(<v>[^<]*</v>|<v/>)?</c>");
+        std::smatch m;
+        if (!std::regex_search(xml, m, cell)) throw std::invalid_argument("with_cached: no formula cell " + ref);
+        std::string attrs = std::regex_replace(m[1].str(), std::regex(" t=\"[a-zA-Z]+\""), "");
+        std::string type = error ? " t=\"e\"" : text ? " t=\"str\"" : "";
+        xml = m.prefix().str() + "<c r=\"" + a1 + "\"" + attrs + type + ">" + m[2].str() + "<v>" + value + "</v></c>" + m.suffix().str();
+    }
+    return zip_parts(parts);
+}
+
 std::vector<TemplateCell> clinker_and_cement() {
     return {
         date("A_InstData!I9", "2024-01-01"), date("A_InstData!L9", "2024-12-31"),

@@ -24,6 +24,11 @@ std::string filled_template(const std::vector<TemplateCell>& cells);
 // a formula with a cached result.
 std::string with_formula(const std::string& xlsx, const std::string& ref, const std::string& formula, const std::string& cached);
 
+// `xlsx` with the formula cell at `ref` holding `value` as its cached result, as Excel or LibreOffice
+// would have saved it: a number ("0.78"), an error value ("#N/A", error = true) or, with
+// text = true, a string.
+std::string with_cached(const std::string& xlsx, const std::string& ref, const std::string& value, bool error = false, bool text = false);
+
 // A small cement installation, derived by hand in tests/e2e/template_reader_test.cpp: a kiln
 // (clinker, P1) feeding a mill (cement, P2) that also buys clinker (PP1).
 std::vector<TemplateCell> clinker_and_cement();

@@ -12,7 +12,7 @@ std::string shown(const xlsx::Cell& c) {
         case xlsx::CellType::Text: return fmt::format("the text \"{}\"", v);
         case xlsx::CellType::Boolean: return c.value == "1" ? "TRUE" : "FALSE";
         case xlsx::CellType::Error: return fmt::format("the error value {}", v);
-        case xlsx::CellType::Number: return fmt::format("the number {}", c.number() ? c.number()->to_string() : v);
+        case xlsx::CellType::Number: return c.number() ? fmt::format("the number {}", c.number()->to_string()) : fmt::format("a malformed number \"{}\"", v);
         case xlsx::CellType::Empty: return "nothing";
     }
     return v;
