@@ -6,7 +6,10 @@
 #include "cli/options.h"
 #include "core/atomic_file.h"
 #include "core/error.h"
+#include "core/text.h"
 #include "importers/installation_reader.h"
+#include "importers/template_installation_reader.h"
+#include "io/template_map.h"
 #include "writers/explanation.h"
 #include "writers/html_installation.h"
 #include "writers/see_results.h"
@@ -23,8 +26,9 @@ namespace {
 
 const char* kCalcDescription = R"(Computes the specific embedded emissions (SEE) of every good an installation makes, from the
 CSV files in DIR (installation.csv, processes.csv, source_streams.csv, ... as described in
-docs/installation-data.md), following Implementing Regulation (EU) 2023/1773 Annex III and its
-definitive-period successor (EU) 2025/2547:
+docs/installation-data.md), or from a filled copy of the Commission's communication template,
+FILE.xlsx (its input sheets; docs/communication-template.md), following Implementing Regulation
+(EU) 2023/1773 Annex III and its definitive-period successor (EU) 2025/2547:
   1. emissions of every source stream, measurement, PFC and N2O source, in tCO2e;
   2. attributed to production processes (heat, waste gases, electricity produced; indirect
      emissions from electricity consumed);
@@ -36,7 +40,8 @@ It prints a table of SEE direct, indirect and total per aggregated good and per 
 
 const char* kExplainDescription = R"(Prints the full derivation of the specific embedded emissions (SEE) of one good of an
 installation: every input with its file, line and column, every formula with its legal source,
-every intermediate value, so that an auditor can follow it by hand. The same as
+every intermediate value, so that an auditor can follow it by hand (for a template, every input
+with its sheet and cell: FILE.xlsx:D_Processes!L54). The same as
 'cbam calc DIR --explain GOOD', without the table of all goods.
 )";
 
@@ -50,7 +55,10 @@ struct Options {
 };
 
 void add_dir_argument(CLI::App& cmd, Options& o) {
-    cmd.add_option("DIR", o.dir, "the installation's data directory (docs/installation-data.md)")->required();
+    cmd.add_option("DIR", o.dir,
+                   "the installation's data directory (docs/installation-data.md), or its filled communication template, FILE.xlsx "
+                   "(docs/communication-template.md)")
+        ->required();
 }
 
 void add_scope_option(CLI::App& cmd, Options& o) {
@@ -93,7 +101,9 @@ void add_explain_options(CLI::App& cmd, Options& o) {
 
 int run(const Options& o, bool print_table) {
     if (!o.output.empty() && o.format == "table") throw UsageError("--format table is for the terminal; write a file as csv or json");
-    Installation inst = read_installation(o.dir, CnRegistry::builtin(), Countries::builtin(), o.dialect);
+    // A file is a communication template (the reader names what else it may be: .xls, CSV ...).
+    const bool workbook = std::filesystem::is_regular_file(o.dir);
+    Installation inst = workbook ? read_installation_template(o.dir) : read_installation(o.dir, CnRegistry::builtin(), Countries::builtin(), o.dialect);
     Scope scope = o.scope.value_or(scope_for_period_end(inst.period_end));
     CalcResult result = calculate(inst, scope);
 
@@ -122,11 +132,20 @@ int run(const Options& o, bool print_table) {
     out.commit();
     if (!o.audit.empty()) {
         AuditBundle b;
-        std::vector<std::string> cmd = {"calc", "inputs", "--scope", to_string(scope)};
-        for (const auto& a : dialect_args(o.dialect)) cmd.push_back(a);
+        std::vector<std::string> cmd = {"calc", workbook ? "inputs/" + file_name(o.dir) : "inputs", "--scope", to_string(scope)};
+        if (!workbook)
+            for (const auto& a : dialect_args(o.dialect)) cmd.push_back(a);
         b.set_command(cmd);
-        for (const auto& f : installation_files())
-            if (std::filesystem::exists(std::filesystem::path(o.dir) / f)) b.add_input((std::filesystem::path(o.dir) / f).string(), f);
+        if (workbook) {
+            b.add_input(o.dir, file_name(o.dir));
+            for (const char* suffix : {".csv", "-lists.csv"}) {
+                std::string map = "communication-" + detect_version(xlsx::Workbook::open(o.dir)).version + suffix;
+                b.add_data(templates_dir() + "/" + map, "templates/" + map);
+            }
+        } else {
+            for (const auto& f : installation_files())
+                if (std::filesystem::exists(std::filesystem::path(o.dir) / f)) b.add_input((std::filesystem::path(o.dir) / f).string(), f);
+        }
         add_registry_data(b);
         b.add_output("see.csv", see_to_csv(inst, result));
         b.add_output("see.json", see_to_json(inst, result));
@@ -169,10 +188,10 @@ int run_explain(Options& o) { return run(o, false); }
 Command calc_command() {
     return make_command<Options>(
         {.name = "calc",
-         .synopsis = "DIR",
+         .synopsis = "DIR|FILE.xlsx",
          .summary = "Specific embedded emissions (SEE, tCO2e/t) of every good of an installation, from its CSV data directory "
-                    "(docs/installation-data.md).",
-         .usage = "cbam calc DIR [-o FILE] [--format FMT] [--scope SCOPE] [--explain WHAT] [options]",
+                    "(docs/installation-data.md) or its filled communication template (FILE.xlsx).",
+         .usage = "cbam calc DIR|FILE.xlsx [-o FILE] [--format FMT] [--scope SCOPE] [--explain WHAT] [options]",
          .description = kCalcDescription,
          .writes = "  FILE (-o)             the SEE of every good, CSV or JSON (by --format or FILE's extension)\n"
                    "  FILE (--html)         a readable page: per good, where its SEE comes from, with charts\n"
@@ -183,17 +202,17 @@ Command calc_command() {
          .exit_codes = {{exit_code::ok, ""}, {exit_code::input_error, ""}, {exit_code::usage, ""}, {exit_code::output_error, ""}},
          .examples = {"cbam calc fixtures/fastener-tw", "cbam calc fixtures/fastener-tw -o out/see.csv --audit out/fastener-audit",
                       "cbam calc fixtures/fastener-tw --html out/fastener-tw.zh-TW.html --lang zh-TW",
-                      "cbam calc fixtures/cement-vn --explain \"Cement clinker\""}},
+                      "cbam calc fixtures/cement-vn --explain \"Cement clinker\"", "cbam calc filled-template.xlsx --explain 25231000"}},
         add_calc_options, run_calc);
 }
 
 Command explain_command() {
     return make_command<Options>(
         {.name = "explain",
-         .synopsis = "DIR GOOD",
+         .synopsis = "DIR|FILE.xlsx GOOD",
          .summary = "The full derivation of a good's SEE: every input with file and line, every formula with its legal source. "
                     "GOOD is an aggregated good (\"Cement clinker\") or a CN code.",
-         .usage = "cbam explain DIR GOOD [--scope transitional|definitive] [options]",
+         .usage = "cbam explain DIR|FILE.xlsx GOOD [--scope transitional|definitive] [options]",
          .description = kExplainDescription,
          .writes = "  nothing: the derivation is printed.",
          .notes = kNumbers,

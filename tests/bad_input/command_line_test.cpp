@@ -64,7 +64,7 @@ TEST_CASE("cli: 'cbam help COMMAND' and 'cbam COMMAND --help' show that command'
     }
     // explain's help is explain's, not calc's.
     auto e = test::run_cbam({"explain", "--help"});
-    CHECK_THAT(e.out, Catch::StartsWith("Usage: cbam explain DIR GOOD"));
+    CHECK_THAT(e.out, Catch::StartsWith("Usage: cbam explain DIR|FILE.xlsx GOOD"));
     CHECK_THAT(e.out, !Catch::Contains("--output"));
     auto unknown = test::run_cbam({"help", "frobnicate"});
     CHECK(unknown.exit_code == 2);
