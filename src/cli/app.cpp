@@ -10,9 +10,9 @@
 namespace cbam::cli {
 
 const std::vector<Command>& all_commands() {
-    static const std::vector<Command> commands = {classify_command(), calc_command(),    explain_command(),      report_command(),
-                                                  validate_command(), declare_command(), certificates_command(), extract_command(),
-                                                  verify_command(),   rerun_command(),   data_command()};
+    static const std::vector<Command> commands = {classify_command(), calc_command(),    explain_command(),      check_template_command(),
+                                                  report_command(),   validate_command(), declare_command(),     certificates_command(),
+                                                  extract_command(),  verify_command(),   rerun_command(),       data_command()};
     return commands;
 }
 

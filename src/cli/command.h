@@ -76,6 +76,7 @@ Command extract_command();
 Command verify_command();
 Command rerun_command();
 Command data_command();
+Command check_template_command();
 // All of them, in the order 'cbam --help' lists them.
 const std::vector<Command>& all_commands();
 
