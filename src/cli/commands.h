@@ -29,7 +29,7 @@ struct QuarterInputs {
 };
 // Fills in what DIR holds; returns an error message, or "" when the inputs are complete.
 std::string discover(QuarterInputs& in);
-// The customs*.csv files of `dir` and the *.csv files of `dir`/suppliers, sorted, put before those
+// The customs*.csv files of `dir` and the *.csv and *.xlsx files of `dir`/suppliers, sorted, put before those
 // already named (report, verify, declare and certificates read the same layout).
 void add_directory_inputs(const std::string& dir, std::vector<std::string>& customs, std::vector<std::string>& suppliers);
 // Reads the inputs and assembles the quarter; throws InputError listing every problem.

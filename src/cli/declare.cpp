@@ -34,6 +34,8 @@ const char* kInputs = R"(Inputs (DIR holds them; each can also be given with an 
   customs*.csv             the year's customs import lines (docs/customs-lines.md)
   suppliers/*.csv          installations' emissions data (docs/supplier-data.md); used as actual
                            data only where its column verified = yes (IR (EU) 2025/2547 Annex II A.1)
+  suppliers/*.xlsx         suppliers' filled communication templates (docs/communication-template.md),
+                           named after the installation_id; not verified data
   certificate_prices.csv   CBAM certificate prices with their periods: first_day,last_day,price_eur,
                            source (2026: quarterly averages; from 2027: weekly). Required: cbam does
                            not hard-code prices.
@@ -100,7 +102,7 @@ void add_input_options(CLI::App& cmd, Inputs& in) {
     add_year_option(cmd, in.year)->required();
     cmd.add_option("--settings", in.settings, "the declarant, instead of DIR/settings.csv")->type_name("FILE");
     cmd.add_option("--customs", in.customs, "customs lines (repeatable; added to DIR's customs*.csv)")->type_name("FILE")->allow_extra_args(false);
-    cmd.add_option("--suppliers", in.suppliers, "installations' emissions data (repeatable; added to DIR/suppliers/*.csv)")
+    cmd.add_option("--suppliers", in.suppliers, "installations' emissions data, CSV or a filled communication template .xlsx (repeatable; added to DIR/suppliers/)")
         ->type_name("FILE")
         ->allow_extra_args(false);
     cmd.add_option("--certificate-prices", in.certificate_prices, "instead of DIR/certificate_prices.csv")->type_name("FILE");

@@ -92,7 +92,7 @@ void add_quarter_input_options(CLI::App& cmd, QuarterInputs& in) {
     cmd.add_option("--customs", in.customs, "customs lines (repeatable; added to DIR's customs*.csv)")
         ->type_name("FILE")
         ->allow_extra_args(false);
-    cmd.add_option("--suppliers", in.suppliers, "supplier emissions data (repeatable; added to DIR/suppliers/*.csv)")
+    cmd.add_option("--suppliers", in.suppliers, "supplier emissions data, CSV or a filled communication template .xlsx (repeatable; added to DIR/suppliers/)")
         ->type_name("FILE")
         ->allow_extra_args(false);
     cmd.add_option("--parties", in.parties, "importers and representatives named on lines, instead of DIR/parties.csv")

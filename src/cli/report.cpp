@@ -35,6 +35,8 @@ of the transitional period (2023Q4 to 2025Q4), from:
   customs*.csv     customs import lines of the quarter (docs/customs-lines.md)
   suppliers/*.csv  installations' emissions data: the CSV of 'cbam calc -o', or a supplier's
                    communication in the same columns (docs/supplier-data.md)
+  suppliers/*.xlsx suppliers' filled communication templates (docs/communication-template.md);
+                   the file's name is the installation_id customs lines use
   parties.csv      importers and representatives named on lines, when not the declarant
 DIR holds those files; each can also be given, or added to, with an option.
 
@@ -57,7 +59,7 @@ struct Options {
 };
 
 void add_options(CLI::App& cmd, Options& o) {
-    cmd.add_option("DIR", o.in.dir, "the folder holding settings.csv, customs*.csv, suppliers/*.csv and parties.csv");
+    cmd.add_option("DIR", o.in.dir, "the folder holding settings.csv, customs*.csv, suppliers/*.csv or *.xlsx and parties.csv");
     add_period_option(cmd, o.period)->required();
     add_output_option(cmd, o.output, "the report XML (required unless --audit is given), and beside it FILE's stem with .summary.csv, .skipped.csv and .totals.csv (see Writes)");
     add_quarter_input_options(cmd, o.in);

@@ -32,18 +32,21 @@ std::string read_input_file(const std::string& path) {
 
 void add_directory_inputs(const std::string& dir, std::vector<std::string>& customs, std::vector<std::string>& suppliers) {
     namespace fs = std::filesystem;
-    auto csv_files = [](const fs::path& d, const char* prefix) {
+    auto files = [](const fs::path& d, const char* prefix, bool workbooks) {
         std::vector<std::string> found;
         if (fs::is_directory(d))
-            for (const auto& e : fs::directory_iterator(d))
-                if (e.is_regular_file() && e.path().extension() == ".csv" && e.path().filename().string().rfind(prefix, 0) == 0)
+            for (const auto& e : fs::directory_iterator(d)) {
+                std::string ext = e.path().extension().string();
+                if (e.is_regular_file() && (ext == ".csv" || (workbooks && ext == ".xlsx")) && e.path().filename().string().rfind(prefix, 0) == 0)
                     found.push_back(e.path().string());
+            }
         std::sort(found.begin(), found.end());
         return found;
     };
-    auto c = csv_files(dir, "customs");
+    auto c = files(dir, "customs", false);
     customs.insert(customs.begin(), c.begin(), c.end());
-    auto s = csv_files(fs::path(dir) / "suppliers", "");
+    // Suppliers' data: CSV, or their filled communication templates (.xlsx).
+    auto s = files(fs::path(dir) / "suppliers", "", true);
     suppliers.insert(suppliers.begin(), s.begin(), s.end());
 }
 
