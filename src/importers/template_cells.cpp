@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 namespace cbam {
 
 namespace {
@@ -23,6 +25,16 @@ std::string formula_found(const xlsx::Cell& c) {
                        "value itself",
                        c.formula_text.empty() ? "" : " (=" + (c.formula_text.size() > 60 ? c.formula_text.substr(0, 57) + "..." : c.formula_text) + ")",
                        c.type == xlsx::CellType::Empty ? "" : fmt::format(" whose last result was {}", shown(c)));
+}
+
+// LibreOffice saves TRUE or FALSE typed into a cell as the formula TRUE() or FALSE() with its
+// boolean result: that is a value typed in, not a calculation.
+bool typed_boolean(const xlsx::Cell& c) {
+    if (c.type != xlsx::CellType::Boolean) return false;
+    std::string f;
+    for (char ch : c.formula_text)
+        if (ch != ' ') f += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    return f == "TRUE()" || f == "FALSE()";
 }
 
 }  // namespace
@@ -68,7 +80,7 @@ void TemplateCells::error(std::string_view field, int block, int item, const std
 bool TemplateCells::typed_in(std::string_view field, int block, int item, const xlsx::Cell*& c) const {
     c = cell(field, block, item);
     if (!c) return false;
-    if (c->formula) {
+    if (c->formula && !typed_boolean(*c)) {
         error(field, block, item, "expected a value typed in, " + formula_found(*c));
         return false;
     }
