@@ -139,6 +139,7 @@ TemplateVersion detect_version(const xlsx::Workbook& wb) {
         throw InputError(std::move(d));
     };
     if (!wb.has_sheet(sheet)) {
+        v.where.sheet.clear();  // the file as a whole: the sheet is not there
         v.where.cell.clear();
         v.where.field.clear();
         refuse("the workbook has no sheet VersionDocumentation, where the template states its version");
