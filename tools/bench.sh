@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): wall time, user time and peak memory of the main jobs on synthetic inputs.
-#   tools/bench.sh [BUILD_DIR] [calc] [report] [validate]      (default: all three)
+#   tools/bench.sh [BUILD_DIR] [calc] [report] [validate] [check-template]      (default: all four)
 # calc:     cbam calc on an installation with 1,000 source streams and 200 purchased precursors;
 # report:   cbam report on 1,000,000 customs lines (about 78 MB of CSV);
 # validate: cbam validate on a valid QReport of about 85 MB (5,900 goods of 4 emissions entries,
@@ -8,11 +8,16 @@
 #           `xmllint --noout --schema` on the same file. Each is run 3 times and the run with the
 #           least user time is shown: other processes on the machine change wall times, user time
 #           much less.
+# check-template: cbam check-template on the communication template filled as far as it goes
+#           (10 processes, 20 purchased precursors, 100 products: tools/gen_template) and
+#           recalculated by LibreOffice, so that all 600 figures are compared; when the blank
+#           template ($CBAM_TEMPLATE_DIR, by default ../shared/templates) is there. Without
+#           LibreOffice, cbam calc on the same workbook (reading it). Best of 3.
 set -euo pipefail
 build=${1:-build}
 shift || true
 jobs=("$@")
-[ ${#jobs[@]} -eq 0 ] && jobs=(calc report validate)
+[ ${#jobs[@]} -eq 0 ] && jobs=(calc report validate check-template)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 wants() { [[ " ${jobs[*]} " == *" $1 "* ]]; }
@@ -57,4 +62,30 @@ if wants validate; then
     printf '  %-28s wall %6s s, user %6s s, peak RSS %8s KiB\n' "cbam validate" "$cw" "$cu" "$cp"
     awk -v cu="$cu" -v lu="$lu" -v cw="$cw" -v lw="$lw" -v cp="$cp" -v lp="$lp" \
         'BEGIN { printf "  cbam / xmllint:              user %.2fx, wall %.2fx, peak RSS %.2fx\n", cu / lu, cw / lw, cp / lp }'
+fi
+if wants check-template; then
+    blank="${CBAM_TEMPLATE_DIR:-$(dirname "$0")/../../shared/templates}/CBAM Communication template for installations_en_20241213.xlsx"
+    if [ ! -f "$blank" ]; then
+        echo "check-template: skipped, the blank template is not at $blank"
+    else
+        mkdir -p "$work/tpl/user"
+        "$build/gen_template" "$blank" "$work/filled.xlsx"
+        if command -v soffice >/dev/null; then
+            # LibreOffice's default never recalculates an xlsx on load: a private profile that always does.
+            cat > "$work/tpl/user/registrymodifications.xcu" <<'XCU'
+<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+XCU
+            mkdir -p "$work/recalculated"
+            soffice -env:UserInstallation="file://$work/tpl" --headless --norestore --convert-to 'xlsx:Calc MS Excel 2007 XML' \
+                --outdir "$work/recalculated" "$work/filled.xlsx" > /dev/null 2>&1
+            read -r w u p < <(best_of_3 "$build/cbam" check-template "$work/recalculated/filled.xlsx")
+            printf 'check-template, a full template (100 products, 600 figures), best of 3: wall %s s, user %s s, peak RSS %s KiB\n' "$w" "$u" "$p"
+        else
+            read -r w u p < <(best_of_3 "$build/cbam" calc "$work/filled.xlsx")
+            printf 'calc on a full template (100 products; LibreOffice absent: not checked), best of 3: wall %s s, user %s s, peak RSS %s KiB\n' "$w" "$u" "$p"
+        fi
+    fi
 fi
