@@ -18,7 +18,7 @@
 #pragma once
 
 #include "calc/traced.h"
-#include "importers/supplier_reader.h"
+#include "model/supplier_data.h"
 #include "model/customs_line.h"
 #include "model/declaration_inputs.h"
 #include "registry/cn_registry.h"

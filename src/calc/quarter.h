@@ -10,7 +10,7 @@
 #pragma once
 
 #include "core/decimal.h"
-#include "importers/supplier_reader.h"
+#include "model/supplier_data.h"
 #include "model/customs_line.h"
 #include "model/qreport.h"
 #include "model/report_settings.h"

@@ -2,7 +2,7 @@
 
 #include "importers/qreport_dom.h"
 #include "registry/qreport_codes.h"
-#include "writers/csv_writer.h"
+#include "io/csv_writer.h"
 
 #include <fmt/format.h>
 #include <pugixml.hpp>

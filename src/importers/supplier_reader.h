@@ -9,6 +9,7 @@
 
 #include "io/csv_reader.h"
 #include "io/csv_table.h"
+#include "model/supplier_data.h"
 #include "model/supplier_emissions.h"
 #include "registry/cn_registry.h"
 #include "registry/countries.h"
@@ -19,9 +20,6 @@
 #include <vector>
 
 namespace cbam {
-
-// Key: (installation_id, cn_code).
-using SupplierData = std::map<std::pair<std::string, std::string>, SupplierEmissions>;
 
 // Adds the rows of `path` to `data`; a pair already present (from this or an earlier file) is an error.
 // A precursor file's rows are attached to goods already in `data` (a row for a good not there is an

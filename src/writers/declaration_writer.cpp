@@ -1,7 +1,7 @@
 #include "writers/declaration_writer.h"
 
 #include "core/text.h"
-#include "writers/csv_writer.h"
+#include "io/csv_writer.h"
 #include "writers/json_document.h"
 #include "writers/rounding.h"
 

@@ -1,7 +1,7 @@
 #include "writers/report_summary.h"
 
 #include "core/text.h"
-#include "writers/csv_writer.h"
+#include "io/csv_writer.h"
 #include "writers/rounding.h"
 
 #include <fmt/format.h>

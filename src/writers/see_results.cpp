@@ -1,6 +1,6 @@
 #include "writers/see_results.h"
 
-#include "writers/csv_writer.h"
+#include "io/csv_writer.h"
 #include "writers/json_document.h"
 #include "writers/rounding.h"
 
