@@ -1,5 +1,5 @@
 // The auditor's "re-run the calculation" of a filled communication template: the SEE the workbook
-// itself computed (its cached results, importers/template_results_reader.h) against cbam's
+// itself computed (its cached results, model/template_results.h) against cbam's
 // recomputation from the same workbook's inputs, figure by figure.
 //
 // Agreement: the template computes in binary floating point and displays 3 decimals; cbam computes
@@ -12,7 +12,7 @@
 
 #include "calc/embedded_emissions.h"
 #include "calc/traced.h"
-#include "importers/template_results_reader.h"
+#include "model/template_results.h"
 
 #include <optional>
 #include <string>

@@ -9,7 +9,7 @@
 #include "importers/template_results_reader.h"
 #include "io/template_map.h"
 #include "io/xlsx.h"
-#include "writers/csv_writer.h"
+#include "io/csv_writer.h"
 #include "writers/explanation.h"
 #include "writers/rounding.h"
 

@@ -60,13 +60,6 @@ std::string meaning_of(const std::string& text) {
 
 }  // namespace
 
-bool TemplateResults::any_result() const {
-    for (const auto& r : rows)
-        for (const CachedFigure* f : {&r.direct, &r.indirect, &r.total, &r.comm_direct, &r.comm_indirect, &r.comm_total})
-            if (f->value) return true;
-    return false;
-}
-
 TemplateResults read_template_results(const xlsx::Workbook& wb, const TemplateMap& map) {
     TemplateResults out;
     out.saved_by = application(wb);
