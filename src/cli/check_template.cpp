@@ -1,7 +1,8 @@
-#include "audit/template_check.h"
+#include "calc/template_check.h"
 #include "calc/embedded_emissions.h"
 #include "cli/command.h"
 #include "cli/commands.h"
+#include "cli/html_output.h"
 #include "cli/options.h"
 #include "core/atomic_file.h"
 #include "core/error.h"
@@ -9,9 +10,9 @@
 #include "importers/template_results_reader.h"
 #include "io/template_map.h"
 #include "io/xlsx.h"
-#include "io/csv_writer.h"
 #include "writers/explanation.h"
 #include "writers/rounding.h"
+#include "writers/template_check_writer.h"
 
 #include <fmt/format.h>
 
@@ -47,6 +48,7 @@ only counted. Markers are reported; they do not change the exit code.
 struct Options {
     std::string file, output;
     bool explain = false;
+    HtmlOptions html;
 };
 
 void add_options(CLI::App& cmd, Options& o) {
@@ -55,9 +57,8 @@ void add_options(CLI::App& cmd, Options& o) {
                       "also write every figure compared to FILE as CSV (row, figure, cell, workbook, cbam, difference, agrees). "
                       "Written whole or not at all.");
     cmd.add_flag("--explain", o.explain, "print cbam's derivation of every figure, not only of those that differ");
+    add_html_options(cmd, o.html);
 }
-
-std::string value_or(const CachedFigure& f) { return f.value ? format_see(*f.value) : f.shown; }
 
 int run(Options& o) {
     xlsx::Workbook wb = xlsx::Workbook::open(o.file);
@@ -69,8 +70,6 @@ int run(Options& o) {
 
     fmt::print("{}: communication template version {}{}\n", o.file, map.version(),
                held.saved_by.empty() ? "" : ", last saved by " + held.saved_by);
-    CsvWriter csv;
-    csv.row({"row", "product", "figure", "cell", "workbook", "cbam", "difference", "agrees"});
     int last_row = -1;
     std::size_t differ = 0;
     for (const auto& f : check.figures) {
@@ -78,10 +77,9 @@ int run(Options& o) {
             fmt::print("\nproduct row {}: {}\n", f.row + 1, f.product);
             last_row = f.row;
         }
-        std::string ours = f.cbam ? format_see(f.cbam->value()) : "-";
-        std::string diff = f.difference ? f.difference->to_fixed(6) : "-";
+        std::string ours = cbam_text(f), diff = difference_text(f);
         fmt::print("  {:<13} {:<28} workbook {:>12}  cbam {:>9}  difference {:>9}  {}\n", f.figure, f.workbook.where.place(),
-                   value_or(f.workbook), ours, diff, f.agrees ? "agrees" : "DIFFERS");
+                   workbook_text(f.workbook), ours, diff, f.agrees ? "agrees" : "DIFFERS");
         if (!f.agrees) {
             ++differ;
             if (!f.why.empty()) fmt::print("      {}\n", f.why);
@@ -94,8 +92,6 @@ int run(Options& o) {
                 fmt::print("      {}\n", tree.substr(at, nl - at));
             }
         }
-        csv.row({std::to_string(f.row + 1), f.product, f.figure, f.workbook.where.place(), value_or(f.workbook), ours, diff,
-                 f.agrees ? "yes" : "no"});
     }
     if (check.figures.empty()) fmt::print("\nthe workbook has no product rows (Summary_Products D10:F109): nothing to compare\n");
 
@@ -105,9 +101,16 @@ int run(Options& o) {
         fmt::print("  ({} error values that LibreOffice shows where Excel does not, in sheet-name, navigation and message cells: not the "
                    "template's, not listed)\n",
                    held.libreoffice_artefacts);
-    if (!o.output.empty()) write_file_atomically(o.output, csv.str());
+    AtomicOutputs out;
+    if (!o.output.empty()) out.stage(o.output, template_check_to_csv(check));
+    if (!o.html.file.empty()) {
+        HtmlOutput h = html_output("check-template", o.html.lang, registry_data_files(), {{"communication template", map.version()}});
+        out.stage(o.html.file, template_check_to_html(o.file, map.version(), held, check, h.context()));
+    }
+    out.commit();
     std::fflush(stdout);
     if (!o.output.empty()) fmt::print(stderr, "cbam check-template: wrote {}\n", o.output);
+    if (!o.html.file.empty()) fmt::print(stderr, "cbam check-template: wrote {}\n", o.html.file);
     if (check.all_agree()) {
         fmt::print(stderr, "cbam check-template: all {} figures agree within 0.000005\n", check.figures.size());
         return exit_code::ok;
@@ -125,16 +128,21 @@ Command check_template_command() {
          .synopsis = "FILE.xlsx",
          .summary = "Recomputes a filled communication template from its inputs and compares every SEE with the one the workbook "
                     "holds, figure by figure; lists the template's own error markers.",
-         .usage = "cbam check-template FILE.xlsx [-o FIGURES.csv] [--explain]",
+         .usage = "cbam check-template FILE.xlsx [-o FIGURES.csv] [--html PAGE.html [--lang zh-TW]] [--explain]",
          .description = kDescription,
-         .writes = "  FILE (-o): every figure compared, as CSV; nothing else. Without -o nothing is written.",
+         .writes = "  FILE (-o)      every figure compared, as CSV\n"
+                   "  FILE (--html)  a readable page: the verdict, a chart of each product's total SEE, the workbook's\n"
+                   "                 beside cbam's, every figure with its derivation, the template's markers\n"
+                   "                 (docs/html.md)\n"
+                   "Nothing else; without -o or --html nothing is written. Either is written whole, or neither.",
          .notes = "Numbers are exact decimals; figures are printed to 5 decimals, differences to 6 (docs/rounding.md).",
          .exit_codes = {{exit_code::ok, "every figure agrees within 0.000005"},
                         {exit_code::input_error, "the workbook cannot be read, or its inputs are wrong (every problem listed)"},
                         {exit_code::usage, ""},
                         {exit_code::output_error, ""},
                         {exit_code::check_failed, "a figure differs, or the workbook holds no result to compare (each one listed)"}},
-         .examples = {"cbam check-template suppliers/TW-KHH-CLK-01.xlsx", "cbam check-template filled.xlsx -o figures.csv --explain"}},
+         .examples = {"cbam check-template suppliers/TW-KHH-CLK-01.xlsx", "cbam check-template filled.xlsx -o figures.csv --explain",
+                      "cbam check-template filled.xlsx --html check.zh-TW.html --lang zh-TW"}},
         add_options, run);
 }
 

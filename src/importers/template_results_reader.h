@@ -1,7 +1,7 @@
 // What a filled communication template computed itself: the SEE of every product row as the
 // workbook holds them (the values Excel or LibreOffice cached when it last saved the file, in
 // Summary_Products and Summary_Communication), and the template's own error markers. Nothing is
-// recalculated here; audit/template_check.h compares these figures with cbam's.
+// recalculated here; calc/template_check.h compares these figures with cbam's.
 #pragma once
 
 #include "core/decimal.h"

@@ -1,7 +1,7 @@
 // What a filled communication template computed itself: the SEE of every product row as the
 // workbook holds them (cached values of Summary_Products and Summary_Communication), and the
 // template's own error markers. Read by importers/template_results_reader.h; compared with cbam's
-// recomputation by audit/template_check.h.
+// recomputation by calc/template_check.h.
 #pragma once
 
 #include "core/decimal.h"

@@ -1,9 +1,9 @@
 // Checking a filled template: the figures the workbook holds against cbam's recomputation
-// (importers/template_results_reader.h, audit/template_check.h). The workbooks are the hand-checked
+// (importers/template_results_reader.h, calc/template_check.h). The workbooks are the hand-checked
 // example (tests/template_files.cpp) with results cached in the summary sheets as Excel would save
 // them; the expected SEE are derived by hand in tests/e2e/template_reader_test.cpp (kiln 0.78 and
 // 0.025, total 0.805; mill 0.43505 and 0.038, total 0.47305).
-#include "audit/template_check.h"
+#include "calc/template_check.h"
 #include "calc/embedded_emissions.h"
 #include "importers/template_installation_reader.h"
 #include "importers/template_results_reader.h"

@@ -2,12 +2,16 @@
 // a supplier's template in a report's suppliers/ folder, and nothing written on bad input. The
 // workbook is the hand-checked example (tests/template_files.cpp): kiln 0.78 / 0.025, mill
 // 0.43505 / 0.038 (derived step by step in tests/e2e/template_reader_test.cpp).
+#include "html/page_figures.h"
 #include "support.h"
 #include "template_files.h"
 
 #include <catch2/catch.hpp>
 
 #include <array>
+#include <filesystem>
+#include <map>
+#include <set>
 #include <tuple>
 
 using namespace cbam;
@@ -134,4 +138,44 @@ TEST_CASE("cli: cbam report takes a supplier's filled template from suppliers/",
     CHECK_THAT(xml, Catch::Contains("<InstallationId>TW-KHH-CLK-01</InstallationId>"));
     CHECK_THAT(xml, Catch::Contains("<InstallationName>Test Clinker Works</InstallationName>"));
     CHECK_THAT(xml, Catch::Contains("<SpecificEmbeddedEmissions>0.4350500</SpecificEmbeddedEmissions>"));
+}
+
+TEST_CASE("cli: cbam check-template --html: every figure of the page is the one of the CSV of the same run", "[e2e][template][cli][html]") {
+    SKIP_WITHOUT_TEMPLATE();
+    test::ScratchDir dir;
+    // The mill's direct SEE off by 0.0001 in the workbook (0.43515 against the hand-derived 0.43505).
+    dir.write("off.xlsx", recalculated("0.43515"));
+    auto r = test::run_cbam({"check-template", dir.file("off.xlsx"), "-o", dir.file("figures.csv"), "--html", dir.file("p.html"), "--lang", "zh-TW"});
+    INFO(r.out << r.err);
+    REQUIRE(r.exit_code == 4);
+    std::string html = test::read_file(dir.file("p.html"));
+    CHECK(html.find("<html lang=\"zh-TW\">") != std::string::npos);
+    CHECK_THAT(html, Catch::Contains("12 個數字中有 2 個"));
+    std::map<std::string, std::map<std::string, std::string>> csv;
+    for (const auto& row : test::csv_rows(test::read_file(dir.file("figures.csv")))) csv[row.at("row") + "|" + row.at("cell")] = row;
+    REQUIRE(csv.size() == 12);
+    auto figures = test::page_figures(html);
+    // 12 figures, each with the workbook's value, cbam's and their difference.
+    REQUIRE(figures.size() == 36);
+    std::set<std::string> seen;
+    for (const auto& f : figures) {
+        INFO(f.row << " " << f.col);
+        REQUIRE(csv.count(f.row));
+        CHECK(csv.at(f.row).at(f.col) == f.value);
+        CHECK(test::page_has_id(html, f.link));
+        seen.insert(f.row);
+    }
+    CHECK(seen.size() == 12);
+    // The figure that differs, as derived by hand: workbook 0.43515, cbam 0.43505, difference 0.0001.
+    CHECK(csv.at("2|Summary_Products!I11").at("workbook") == "0.43515");
+    CHECK(csv.at("2|Summary_Products!I11").at("cbam") == "0.43505");
+    CHECK(csv.at("2|Summary_Products!I11").at("difference") == "0.000100");
+    CHECK(csv.at("2|Summary_Products!I11").at("agrees") == "no");
+
+    // A workbook that cannot be read: neither the CSV nor the page is written.
+    dir.write("bad.xlsx", "not a zip");
+    auto bad = test::run_cbam({"check-template", dir.file("bad.xlsx"), "-o", dir.file("bad.csv"), "--html", dir.file("bad.html")});
+    CHECK(bad.exit_code == 1);
+    CHECK_FALSE(std::filesystem::exists(dir.file("bad.csv")));
+    CHECK_FALSE(std::filesystem::exists(dir.file("bad.html")));
 }

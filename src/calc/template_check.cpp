@@ -1,4 +1,4 @@
-#include "audit/template_check.h"
+#include "calc/template_check.h"
 
 #include <fmt/format.h>
 
