@@ -198,15 +198,7 @@ std::string see_to_html(const Installation& inst, const CalcResult& r, const Htm
         page.raw("<p>" + page.sentence(g.breakdown.default_share.value().is_zero() ? "calc.no_defaults" : "calc.defaults", {{"share", share}}) + "</p>\n");
     }
 
-    page.heading(2, cat("page.about"), "about");
-    page.raw("<ul>\n");
-    for (const char* k : {"calc.about.see", "calc.about.simple_complex", "calc.about.rounding", "calc.about.links"})
-        page.raw("<li>" + html_escape(cat(k)) + "</li>\n");
-    page.raw("</ul>\n");
-    page.heading(3, cat("page.data_used"));
-    page.raw("<ul>\n");
-    for (const auto& [what, version] : ctx.data_versions) page.raw("<li>" + html_escape(what) + ": " + html_escape(version) + "</li>\n");
-    page.raw("</ul>\n");
+    page.about({"calc.about.see", "calc.about.simple_complex", "calc.about.rounding", "calc.about.links"}, ctx.data_versions);
     return page.str();
 }
 

@@ -160,6 +160,17 @@ std::string HtmlPage::sentence(std::string_view key, std::initializer_list<std::
     return Catalogue::substitute(html_escape(cat_(key)), html_args);
 }
 
+HtmlPage& HtmlPage::about(std::initializer_list<std::string_view> notes, const std::vector<std::pair<std::string, std::string>>& data_versions) {
+    heading(2, cat_("page.about"), "about");
+    raw("<ul>\n");
+    for (auto k : notes) raw("<li>" + html_escape(cat_(k)) + "</li>\n");
+    raw("</ul>\n");
+    heading(3, cat_("page.data_used"));
+    raw("<ul>\n");
+    for (const auto& [what, version] : data_versions) raw("<li>" + html_escape(what) + ": " + html_escape(version) + "</li>\n");
+    return raw("</ul>\n");
+}
+
 HtmlPage& HtmlPage::chart(nlohmann::json config, std::string_view caption) {
     if (!charts_.available()) {
         if (charts_written_++ == 0)

@@ -14,8 +14,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cbam {
@@ -45,6 +47,10 @@ public:
     // by the page's script), with a caption. Returns nothing; without the library, the page says so
     // once, where the first chart would be.
     HtmlPage& chart(nlohmann::json config, std::string_view caption);
+
+    // The closing section every page has: "About these figures" with the messages `notes`, and the
+    // tool and data the run used.
+    HtmlPage& about(std::initializer_list<std::string_view> notes, const std::vector<std::pair<std::string, std::string>>& data_versions);
 
     // The whole document.
     std::string str() const;

@@ -165,14 +165,7 @@ std::string quarter_to_html(const QuarterResult& r, const QuarterTotals& totals,
         page.raw("</table>\n");
     }
 
-    page.heading(2, cat("page.about"), "about");
-    page.raw("<ul>\n");
-    for (const char* k : {"report.about.entries", "report.about.rounding", "calc.about.links"}) page.raw("<li>" + html_escape(cat(k)) + "</li>\n");
-    page.raw("</ul>\n");
-    page.heading(3, cat("page.data_used"));
-    page.raw("<ul>\n");
-    for (const auto& [what, version] : ctx.data_versions) page.raw("<li>" + html_escape(what) + ": " + html_escape(version) + "</li>\n");
-    page.raw("</ul>\n");
+    page.about({"report.about.entries", "report.about.rounding", "calc.about.links"}, ctx.data_versions);
     return page.str();
 }
 

@@ -217,14 +217,7 @@ std::string year_to_html(const YearPage& in, const HtmlContext& ctx) {
     }
     page.raw("</table>\n");
 
-    page.heading(2, cat("page.about"), "about");
-    page.raw("<ul>\n");
-    for (const char* k : {"year.about.formula", "year.about.rounding", "calc.about.links"}) page.raw("<li>" + html_escape(cat(k)) + "</li>\n");
-    page.raw("</ul>\n");
-    page.heading(3, cat("page.data_used"));
-    page.raw("<ul>\n");
-    for (const auto& [what, version] : ctx.data_versions) page.raw("<li>" + html_escape(what) + ": " + html_escape(version) + "</li>\n");
-    page.raw("</ul>\n");
+    page.about({"year.about.formula", "year.about.rounding", "calc.about.links"}, ctx.data_versions);
     return page.str();
 }
 

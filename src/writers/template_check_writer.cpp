@@ -116,15 +116,7 @@ std::string template_check_to_html(const std::string& file, const std::string& v
     }
     if (held.libreoffice_artefacts > 0) page.paragraph(cat.format("check.artefacts", {{"n", std::to_string(held.libreoffice_artefacts)}}), "meta");
 
-    page.heading(2, cat("page.about"), "about");
-    page.raw("<ul>\n");
-    for (const char* k : {"check.about.tolerance", "check.about.cached", "check.about.total", "calc.about.links"})
-        page.raw("<li>" + html_escape(cat(k)) + "</li>\n");
-    page.raw("</ul>\n");
-    page.heading(3, cat("page.data_used"));
-    page.raw("<ul>\n");
-    for (const auto& [what, v] : ctx.data_versions) page.raw("<li>" + html_escape(what) + ": " + html_escape(v) + "</li>\n");
-    page.raw("</ul>\n");
+    page.about({"check.about.tolerance", "check.about.cached", "check.about.total", "calc.about.links"}, ctx.data_versions);
     return page.str();
 }
 
