@@ -217,7 +217,13 @@ Loaded load(const Inputs& in) {
 
 DeclarationResult compute(const Inputs& in, DeclarationBuilder& b) {
     Diagnostics diags;
-    for (const auto& f : in.customs) read_customs_lines(f, diags, [&](const CustomsLine& line) { b.add(line, diags); }, Countries::builtin(), in.dialect);
+    RepeatedCustomsLines repeated;
+    for (const auto& f : in.customs)
+        read_customs_lines(f, diags, [&](const CustomsLine& line) {
+            repeated.add(line);
+            b.add(line, diags);
+        }, Countries::builtin(), in.dialect);
+    repeated.report(diags);
     if (!diags.empty()) throw InputError(std::move(diags));
     DeclarationResult r = b.finish(diags);
     if (!diags.empty()) throw InputError(std::move(diags));

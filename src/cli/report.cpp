@@ -102,8 +102,13 @@ QuarterResult build_quarter(const QuarterInputs& in, const Quarter& quarter) {
     if (!diags.empty()) throw InputError(std::move(diags));
     QuarterBuilder builder(quarter, s, data);
     builder.allow_low_confidence_defaults(in.allow_low_confidence_defaults);
+    RepeatedCustomsLines repeated;
     for (const auto& f : in.customs)
-        read_customs_lines(f, diags, [&](const CustomsLine& l) { builder.add(l, diags); }, Countries::builtin(), in.dialect);
+        read_customs_lines(f, diags, [&](const CustomsLine& l) {
+            repeated.add(l);
+            builder.add(l, diags);
+        }, Countries::builtin(), in.dialect);
+    repeated.report(diags);
     if (!diags.empty()) throw InputError(std::move(diags));
     QuarterResult result = builder.finish(diags);
     if (!diags.empty()) throw InputError(std::move(diags));

@@ -2,8 +2,12 @@
 #include "cli/command.h"
 #include "cli/commands.h"
 #include "core/error.h"
+#include "core/sha256.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <filesystem>
@@ -41,33 +45,115 @@ std::map<std::string, std::string> read_sums(const fs::path& file) {
     return sums;
 }
 
+// The input files the manifest records, with their SHA-256: "inputs/customs.csv" -> digest.
+std::map<std::string, std::string> recorded_inputs(const fs::path& manifest) {
+    std::ifstream in(manifest);
+    auto json = nlohmann::json::parse(in, nullptr, false);
+    std::map<std::string, std::string> out;
+    if (json.is_object() && json.contains("inputs") && json["inputs"].is_array())
+        for (const auto& f : json["inputs"])
+            if (f.is_object() && f.contains("path") && f.contains("sha256") && f["path"].is_string() && f["sha256"].is_string())
+                out[f["path"].get<std::string>()] = f["sha256"].get<std::string>();
+    if (out.empty()) {
+        Diagnostics d;
+        d.add({manifest.string(), 0, 0, "inputs"}, "expected the list of the bundle's input files with their SHA-256; this is not a manifest of cbam");
+        throw InputError(std::move(d));
+    }
+    return out;
+}
+
+// A folder for the re-run, removed with its contents at the end.
+struct ScratchFolder {
+    fs::path path;
+    ScratchFolder() {
+        std::string templ = (fs::temp_directory_path() / "cbam-rerun-XXXXXX").string();
+        if (!::mkdtemp(templ.data())) throw OutputError("cannot create a temporary folder for the re-run");
+        path = templ;
+    }
+    ~ScratchFolder() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+// While it lives, what the re-run command prints (its table, its notices naming the temporary
+// folder) goes to a log instead of the terminal.
+class Quiet {
+public:
+    explicit Quiet(const fs::path& log) {
+        std::fflush(stdout);
+        std::fflush(stderr);
+        out_ = ::dup(1);
+        err_ = ::dup(2);
+        int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (fd >= 0) {
+            ::dup2(fd, 1);
+            ::dup2(fd, 2);
+            ::close(fd);
+        }
+    }
+    ~Quiet() {
+        std::fflush(stdout);
+        std::fflush(stderr);
+        ::dup2(out_, 1);
+        ::dup2(err_, 2);
+        ::close(out_);
+        ::close(err_);
+    }
+
+private:
+    int out_, err_;
+};
+
 int run(Options& o) {
     fs::path bundle(o.bundle);
     Diagnostics d;
     for (const char* f : {"rerun.args", "SHA256SUMS", "manifest.json"})
         if (!fs::exists(bundle / f)) d.add({(bundle / f).string(), 0, 0, ""}, "missing: this is not a complete audit bundle of cbam");
     if (!d.empty()) throw InputError(std::move(d));
+
+    // The inputs must be those the manifest records, byte for byte.
+    bool inputs_same = true;
+    for (const auto& [name, digest] : recorded_inputs(bundle / "manifest.json")) {
+        fs::path file = bundle / name;
+        if (!fs::is_regular_file(file)) {
+            fmt::print("{}: MISSING from the bundle\n", name);
+            inputs_same = false;
+        } else if (std::string now = sha256_of_file(file.string()); now != digest) {
+            fmt::print("{}: CHANGED since the bundle was written: its SHA-256 is {}, the manifest records {}\n", name, now, digest);
+            inputs_same = false;
+        }
+    }
+
     Args command;
     {
         std::ifstream in(bundle / "rerun.args");
         std::string a;
         while (std::getline(in, a)) command.push_back(a == "inputs" || a.rfind("inputs/", 0) == 0 ? (bundle / a).string() : a);
     }
-    char templ[] = "/tmp/cbam-rerun-XXXXXX";
-    if (!::mkdtemp(templ)) throw OutputError("cannot create a temporary folder for the re-run");
-    fs::path scratch = fs::path(templ) / "bundle";
+    ScratchFolder scratch;
     command.push_back("--audit");
-    command.push_back(scratch.string());
-    int rc = dispatch(command);
+    command.push_back((scratch.path / "bundle").string());
+    int rc;
+    {
+        Quiet quiet(scratch.path / "log");
+        rc = dispatch(command);
+    }
     std::fflush(stdout);
-    std::error_code ec;
     if (rc != exit_code::ok) {
-        fs::remove_all(templ, ec);
-        fmt::print(stderr, "cbam rerun: the recorded command failed (exit {})\n", rc);
+        // What it said, without the temporary folder's name.
+        std::ifstream in(scratch.path / "log");
+        std::stringstream log;
+        log << in.rdbuf();
+        std::string text = log.str();
+        const std::string temp = (scratch.path / "bundle").string();
+        for (auto at = text.find(temp); at != std::string::npos; at = text.find(temp, at)) text.replace(at, temp.size(), "(the re-run's bundle)");
+        std::fputs(text.c_str(), stderr);
+        fmt::print(stderr, "cbam rerun: the recorded command '{}' failed (exit {})\n", fmt::join(command.begin(), command.end() - 2, " "), rc);
         return exit_code::input_error;
     }
     auto recorded = read_sums(bundle / "SHA256SUMS");
-    auto now = read_sums(scratch / "SHA256SUMS");
+    auto now = read_sums(scratch.path / "bundle" / "SHA256SUMS");
     bool same = recorded == now;
     for (const auto& [file, sum] : recorded) {
         auto it = now.find(file);
@@ -75,23 +161,11 @@ int run(Options& o) {
     }
     for (const auto& [file, sum] : now)
         if (!recorded.count(file)) fmt::print("{}: produced now but not recorded\n", file);
-    // The inputs copied in the bundle must be those the manifest names (nothing edited since).
-    std::ifstream m1(bundle / "manifest.json"), m2(scratch / "manifest.json");
-    std::stringstream a, b;
-    a << m1.rdbuf();
-    b << m2.rdbuf();
-    auto inputs_part = [](const std::string& s) {
-        auto from = s.find("\"inputs\":"), to = s.find("\"data\":");
-        return from == std::string::npos || to == std::string::npos ? s : s.substr(from, to - from);
-    };
-    bool inputs_same = inputs_part(a.str()) == inputs_part(b.str());
-    if (!inputs_same) fmt::print("inputs: the bundle's input files differ from the digests in its manifest\n");
-    fs::remove_all(templ, ec);
     if (same && inputs_same) {
         fmt::print(stderr, "cbam rerun: every output is byte-identical to the recorded one\n");
         return exit_code::ok;
     }
-    fmt::print(stderr, "cbam rerun: the re-run does not reproduce the bundle\n");
+    fmt::print(stderr, "cbam rerun: the re-run does not reproduce the bundle{}\n", inputs_same ? "" : ": its inputs were changed (listed above)");
     return exit_code::check_failed;
 }
 

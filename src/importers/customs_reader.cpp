@@ -7,10 +7,48 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <limits>
-#include <cctype>
+#include <functional>
+#include <tuple>
 
 namespace cbam {
+
+namespace {
+
+// NetMass and SupplementaryUnits are dec16-6 in the QReport schema: at most 10 digits before the point.
+const Decimal kMaxQReportQuantity = Decimal(10000000000LL);
+
+std::uint64_t fnv1a(std::string_view s, std::uint64_t h) {
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+    return h;
+}
+
+}  // namespace
+
+void RepeatedCustomsLines::add(const CustomsLine& line) {
+    if (files_.empty() || files_.back() != line.where.file) files_.push_back(line.where.file);
+    std::string key = line.declaration;
+    key += '\0';
+    key += line.item;
+    seen_.push_back({std::hash<std::string>{}(key), fnv1a(key, 14695981039346656037ULL), static_cast<std::uint32_t>(files_.size() - 1),
+                     static_cast<std::uint32_t>(line.where.line), static_cast<std::uint32_t>(line.declaration_at.column),
+                     static_cast<std::uint32_t>(seen_.size())});
+}
+
+void RepeatedCustomsLines::report(Diagnostics& diags) const {
+    std::vector<Seen> sorted = seen_;
+    std::sort(sorted.begin(), sorted.end(), [](const Seen& x, const Seen& y) { return std::tie(x.a, x.b, x.order) < std::tie(y.a, y.b, y.order); });
+    std::vector<std::pair<const Seen*, const Seen*>> repeats;  // (repeat, first)
+    for (std::size_t i = 1, first = 0; i < sorted.size(); ++i) {
+        if (sorted[i].a != sorted[first].a || sorted[i].b != sorted[first].b) first = i;
+        else repeats.emplace_back(&sorted[i], &sorted[first]);
+    }
+    std::sort(repeats.begin(), repeats.end(), [](const auto& x, const auto& y) { return x.first->order < y.first->order; });
+    for (const auto& [r, f] : repeats)
+        diags.add({files_[r->file], r->line, r->column, "declaration"},
+                  fmt::format("this declaration and item are given already on {}: a customs line may be given once only, or its goods "
+                              "would be counted twice",
+                              f->file == r->file ? fmt::format("line {}", f->line) : fmt::format("{} line {}", file_name(files_[f->file]), f->line)));
+}
 
 void read_customs_lines(const std::string& path, Diagnostics& diags, const std::function<void(const CustomsLine&)>& on_line,
                         const Countries& countries, const CsvDialect& dialect) {
@@ -25,6 +63,7 @@ void read_customs_lines(const std::string& path, Diagnostics& diags, const std::
     read_table(path, columns, dialect, diags, [&](const CsvRow& row) {
         std::size_t before = diags.count();
         line.where = row.row_location();
+        line.declaration_at = row.at("declaration");
         line.declaration = row.text("declaration").value_or("");
         line.item = row.text("item").value_or("");
         line.acceptance_date = std::string(row.cell("acceptance_date"));
@@ -50,10 +89,18 @@ void read_customs_lines(const std::string& path, Diagnostics& diags, const std::
             auto mass = row.number("net_mass", !electricity, electricity ? NumberRule::NonNegative : NumberRule::Positive);
             auto unit = row.choice("mass_unit", {"kg", "t"}, !electricity);
             if (mass && unit) line.net_mass_t = *unit == "kg" ? *mass / Decimal(1000) : *mass;
+            if (line.net_mass_t >= kMaxQReportQuantity)
+                row.error("net_mass", fmt::format("a net mass of {} t is more than the report can hold: its NetMass has 16 digits, 6 of them "
+                                                  "decimals, so less than 10000000000 t",
+                                                  line.net_mass_t.to_string()));
         }
         line.supplementary_units.reset();
         if (electricity || row.has("supplementary_units")) {
             line.supplementary_units = row.number("supplementary_units", electricity, NumberRule::Positive);
+            if (line.supplementary_units && *line.supplementary_units >= kMaxQReportQuantity)
+                row.error("supplementary_units", fmt::format("{} supplementary units are more than the report can hold: its SupplementaryUnits "
+                                                             "has 16 digits, 6 of them decimals, so less than 10000000000",
+                                                             line.supplementary_units->to_string()));
             row.choice("supplementary_unit", {"MWh"}, electricity);
         }
         line.requested_procedure = std::string(row.cell("requested_procedure"));
@@ -88,7 +135,7 @@ void read_customs_lines(const std::string& path, Diagnostics& diags, const std::
             line.inward_processing = ip;
         }
         if (diags.count() == before) on_line(line);
-    }, std::numeric_limits<std::size_t>::max());  // streamed: no limit
+    }, {.max = kUnlimitedRows, .required = true});  // streamed: no limit
 }
 
 }  // namespace cbam

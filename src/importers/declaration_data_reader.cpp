@@ -2,6 +2,7 @@
 #include "core/text.h"
 
 #include "io/csv_table.h"
+#include "registry/currencies.h"
 
 #include <fmt/format.h>
 
@@ -21,6 +22,8 @@ std::vector<CarbonPricePaid> read_carbon_prices_paid(const std::string& path, Di
                    c.where = row.row_location();
                    c.installation_id = row.text("installation_id").value_or("");
                    c.cn_code = std::string(row.cell("cn_code"));
+                   if (!c.cn_code.empty() && !is_digits(c.cn_code, 8))
+                       row.error("cn_code", fmt::format("expected an 8-digit CN code, or an empty cell for every good of the installation, found \"{}\"", c.cn_code));
                    c.country = std::string(row.cell("country"));
                    if (!countries.find(c.country))
                        row.error("country", fmt::format("expected an ISO 3166-1 alpha-2 country code, found \"{}\"", c.country));
@@ -28,7 +31,7 @@ std::vector<CarbonPricePaid> read_carbon_prices_paid(const std::string& path, Di
                    c.legal_act = row.text("legal_act").value_or("");
                    c.price_per_tonne = row.number("price_per_tonne", true, NumberRule::NonNegative).value_or(0);
                    c.currency = std::string(row.cell("currency"));
-                   if (c.currency.size() != 3 || !std::all_of(c.currency.begin(), c.currency.end(), [](char x) { return x >= 'A' && x <= 'Z'; }))
+                   if (!Currencies::builtin().known(c.currency))
                        row.error("currency", fmt::format("expected an ISO 4217 currency code such as EUR or CNY, found \"{}\"", c.currency));
                    c.eur_per_unit = row.number("eur_per_unit", true, NumberRule::Positive).value_or(0);
                    c.rebate_per_tonne = row.number("rebate_per_tonne", false, NumberRule::NonNegative).value_or(0);
@@ -38,6 +41,14 @@ std::vector<CarbonPricePaid> read_carbon_prices_paid(const std::string& path, Di
                                                                  c.price_per_tonne.to_string(), c.rebate_per_tonne.to_string()));
                    c.evidence = row.text("evidence").value_or("");
                    c.certified_by = row.text("certified_by").value_or("");
+                   // One price per installation and good: a second row for the same would make the deduction ambiguous.
+                   for (const auto& earlier : out)
+                       if (earlier.installation_id == c.installation_id && earlier.cn_code == c.cn_code && !c.installation_id.empty()) {
+                           row.error(c.cn_code.empty() ? "installation_id" : "cn_code",
+                                     fmt::format("installation {}{} has a carbon price already on line {}", c.installation_id,
+                                                 c.cn_code.empty() ? "" : " and CN " + c.cn_code, earlier.where.line));
+                           return;
+                       }
                    out.push_back(std::move(c));
                });
     return out;
@@ -61,7 +72,7 @@ std::vector<CertificatePrice> read_certificate_prices(const std::string& path, D
         p.eur = row.number("price_eur", true, NumberRule::Positive).value_or(0);
         p.source = row.text("source").value_or("");
         out.push_back(std::move(p));
-    });
+    }, {.required = true});
     std::sort(out.begin(), out.end(), [](const CertificatePrice& a, const CertificatePrice& b) { return a.first_day < b.first_day; });
     for (std::size_t i = 1; i < out.size(); ++i)
         if (out[i].first_day <= out[i - 1].last_day) {

@@ -123,7 +123,7 @@ Installation read_installation(const std::string& dir, const CnRegistry& cn, con
     // installation.csv
     if (r.open("installation.csv", true)) {
         int rows = 0;
-        bool whole = read_table(r.path("installation.csv"),
+        read_table(r.path("installation.csv"),
                    {{"installation_id", true}, {"name", true}, {"country", true}, {"operator", false}, {"city", false},
                     {"period_start", true}, {"period_end", true}},
                    dialect, r.diags, [&](const CsvRow& row) {
@@ -142,8 +142,7 @@ Installation read_installation(const std::string& dir, const CnRegistry& cn, con
                            row.error("period_end", fmt::format("expected a date not before period_start ({}), found {}",
                                                                inst.period_start, inst.period_end));
                        inst.where = row.row_location();
-                   });
-        if (rows == 0 && whole) r.diags.add({r.path("installation.csv"), 0, 0, ""}, "expected one installation row after the header, found none");
+                   }, {.required = true});
     }
 
     // processes.csv

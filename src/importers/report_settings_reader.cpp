@@ -1,5 +1,6 @@
 #include "importers/report_settings_reader.h"
 
+#include "core/text.h"
 #include "io/csv_table.h"
 
 #include <fmt/format.h>
@@ -58,17 +59,22 @@ ReportSettings read_report_settings(const std::string& path, const std::string& 
             return;
         }
         values[field] = {std::string(row.cell("value")), row.at("value")};
-    });
+    }, {.required = true});
     s.where = {path, 0, 0, ""};
     for (const auto& f : fields()) {
         auto it = values.find(f.name);
-        if (it == values.end() || it->second.first.empty()) {
-            if (f.required) diags.add({path, 0, 0, f.name}, fmt::format("the setting \"{}\" is required", f.name));
+        if (it == values.end()) {
+            if (f.required)
+                diags.add({path, 0, 0, f.name}, fmt::format("the setting \"{0}\" is required: add a row {0},VALUE (docs/report-settings.md)", f.name));
             continue;
         }
-        if (it->second.first.size() > f.max)
+        if (it->second.first.empty()) {
+            if (f.required) diags.add(it->second.second, fmt::format("the setting \"{}\" is required, found an empty cell", f.name));
+            continue;
+        }
+        if (utf8_length(it->second.first) > f.max)
             diags.add(it->second.second, fmt::format("\"{}\" is {} characters long; the report allows at most {}", f.name,
-                                                     it->second.first.size(), f.max));
+                                                     utf8_length(it->second.first), f.max));
     }
     auto get = [&](const char* k) { return values.count(k) ? values[k].first : std::string(); };
     std::string role = get("role");

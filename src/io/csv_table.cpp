@@ -145,17 +145,19 @@ std::optional<std::string> CsvRow::choice(std::string_view column, const std::ve
 }
 
 bool read_table(const std::string& path, const std::vector<ColumnSpec>& columns, const CsvDialect& declared,
-                Diagnostics& diags, const std::function<void(const CsvRow&)>& on_row, std::size_t max_rows) {
+                Diagnostics& diags, const std::function<void(const CsvRow&)>& on_row, TableRows limits) {
+    const std::size_t max_rows = limits.max;
     CsvDialect dialect = declared;
     std::size_t rows = 0;  // completed by read_csv from the header when not declared
     std::map<std::string, std::size_t, std::less<>> cols;
     std::vector<std::size_t> blank_columns;
-    std::size_t header_size = 0;
+    std::size_t header_size = 0, header_line = 0;
     bool header_seen = false, header_ok = true;
     bool readable = read_csv(path, declared, diags, [&](CsvRecord& rec) {
         if (!header_seen) {
             header_seen = true;
             header_size = rec.fields.size();
+            header_line = rec.line;
             for (std::size_t i = 0; i < rec.fields.size(); ++i) {
                 std::string name(trim(rec.fields[i]));
                 SourceLocation loc{path, rec.line, i + 1, name};
@@ -204,9 +206,11 @@ bool read_table(const std::string& path, const std::vector<ColumnSpec>& columns,
         on_row(row);
     }, 1 << 20, &dialect);
     if (readable && !header_seen) {
-        diags.add({path, 0, 0, ""}, "the file is empty: expected a header row");
+        diags.add({path, 1, 0, ""}, "the file is empty: expected a header row, then the data");
         return false;
     }
+    if (readable && header_ok && rows == 0 && limits.required)
+        diags.add({path, header_line + 1, 0, ""}, "the file has a header but no row under it: expected at least one row of data");
     return readable && header_ok;
 }
 

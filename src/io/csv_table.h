@@ -60,16 +60,24 @@ private:
     Diagnostics& diags_;
 };
 
+// How many data rows a table may and must have. Files whose rows are kept in memory are limited to
+// `max` data rows (an error past it, and the rest is only scanned); streamed files (customs lines)
+// pass kUnlimitedRows. A file that is nothing without rows (customs lines, a supplier's data, the
+// settings) sets `required`: a header with no row under it is then an error on the line after it.
+inline constexpr std::size_t kMaxTableRows = 1000000;
+inline constexpr std::size_t kUnlimitedRows = static_cast<std::size_t>(-1);
+struct TableRows {
+    std::size_t max = kMaxTableRows;
+    bool required = false;
+};
+
 // Reads `path`: checks the header against `columns` (a missing required column, an unknown or
 // duplicated column are errors; a column named "comment" is always allowed), then calls
-// `on_row` for each data row. Returns false if the file could not be read to its end or its header
-// is wrong: what refers to its rows cannot then be checked.
-// Parts of `dialect` left 0 are detected per file (see CsvDialect). Files whose rows are kept in
-// memory are limited to `max_rows` data rows (an error past it, and the rest is only scanned);
-// streamed files (customs lines) pass no limit.
-inline constexpr std::size_t kMaxTableRows = 1000000;
+// `on_row` for each data row. Returns false if the file could not be read to its end, is empty, or
+// its header is wrong: what refers to its rows cannot then be checked.
+// Parts of `dialect` left 0 are detected per file (see CsvDialect).
 bool read_table(const std::string& path, const std::vector<ColumnSpec>& columns, const CsvDialect& dialect,
-                Diagnostics& diags, const std::function<void(const CsvRow&)>& on_row, std::size_t max_rows = kMaxTableRows);
+                Diagnostics& diags, const std::function<void(const CsvRow&)>& on_row, TableRows limits = {});
 
 // "a number" / "a number of 0 or more" ... for messages.
 std::string describe(NumberRule rule);

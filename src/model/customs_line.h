@@ -25,7 +25,8 @@ struct CustomsLine {
     bool in_processed_products = false;    // inward processing: CBAM goods inside processed products
     std::optional<qreport::InwardProcessingInfo> inward_processing;
     std::string description;
-    SourceLocation where;
+    SourceLocation where;           // the row
+    SourceLocation declaration_at;  // its declaration cell (a repeated declaration and item is blamed there)
 };
 
 }  // namespace cbam

@@ -40,7 +40,13 @@ TEST_CASE("calc --audit: inputs, outputs, digests, assumptions and derivations, 
     auto tampered = test::run_cbam({"rerun", d.file("bundle")});
     CHECK(tampered.exit_code == 4);
     CHECK_THAT(tampered.out, Catch::Contains("DIFFERENT"));
-    CHECK_THAT(tampered.out, Catch::Contains("inputs: the bundle's input files differ from the digests in its manifest"));
+    // The changed file is named, with both digests; no temporary folder is shown.
+    std::string edited = test::read_file(d.file("bundle/inputs/processes.csv"));
+    CHECK_THAT(tampered.out, Catch::Contains("inputs/processes.csv: CHANGED since the bundle was written: its SHA-256 is " + sha256_hex(edited) +
+                                             ", the manifest records " + sha256_hex(test::read_file(test::source_path("fixtures/fertiliser-eg/processes.csv")))));
+    CHECK_THAT(tampered.out + tampered.err, !Catch::Contains("cbam-rerun-"));
+    CHECK_THAT(again.out + again.err, !Catch::Contains("cbam-rerun-"));
+    CHECK_THAT(again.out + again.err, !Catch::Contains("wrote the audit bundle"));
 }
 
 TEST_CASE("report and declare --audit bundles rerun byte-identically", "[robustness][audit]") {

@@ -406,7 +406,7 @@ TEST_CASE("read_table: files held in memory stop at their row limit with an erro
     dir.write("t.csv", content);
     Diagnostics diags;
     int rows = 0;
-    read_table(dir.file("t.csv"), {{"id", true}, {"qty", true}}, {}, diags, [&](const CsvRow&) { ++rows; }, 3);
+    read_table(dir.file("t.csv"), {{"id", true}, {"qty", true}}, {}, diags, [&](const CsvRow&) { ++rows; }, {.max = 3});
     CHECK(rows == 3);
     REQUIRE(diags.count() == 1);
     CHECK(diags.items().front().where.line == 5);  // the 4th data row
