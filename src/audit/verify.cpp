@@ -12,12 +12,24 @@ namespace {
 
 std::string show(const std::optional<Decimal>& d) { return d ? d->to_string() : "(absent)"; }
 
+// Where the filed figure `field` stands, from the lines the reader recorded: the figure's element,
+// else its parent's, else the owning element's.
+std::size_t line_in(const qreport::SourceLines& lines, std::string field) {
+    for (;;) {
+        if (auto it = lines.find(field); it != lines.end()) return it->second;
+        if (field.empty()) return 0;
+        auto slash = field.rfind('/');
+        field = slash == std::string::npos ? "" : field.substr(0, slash);
+    }
+}
+
 struct Comparer {
     const std::map<std::string, std::string>& provenance;
     std::vector<FigureDifference> out;
+    const qreport::SourceLines* lines = nullptr;  // of the filed element being compared
 
     void diff(const std::string& where, const std::string& field, const std::string& filed, const std::string& ours, const std::string& derivation) {
-        out.push_back({where, field, filed, ours, derivation});
+        out.push_back({where, field, filed, ours, derivation, lines ? line_in(*lines, field) : 0});
     }
     void number(const std::string& where, const std::string& field, const std::optional<Decimal>& a, const std::optional<Decimal>& b,
                 const std::string& derivation) {
@@ -36,7 +48,7 @@ std::string entry_key(const qreport::EmissionsEntry& e) { return e.installation 
 
 std::vector<FigureDifference> compare_reports(const qreport::Report& filed, const qreport::Report& ours,
                                               const std::map<std::string, std::string>& provenance) {
-    Comparer c{provenance, {}};
+    Comparer c{provenance, {}, &filed.lines};
     c.text("report", "Year", std::to_string(filed.year), std::to_string(ours.year), "--period");
     c.text("report", "ReportingPeriod", filed.reporting_period, ours.reporting_period, "--period");
     c.text("report", "Declarant/IdentificationNumber", filed.declarant.id, ours.declarant.id, "settings.csv declarant_eori");
@@ -54,6 +66,7 @@ std::vector<FigureDifference> compare_reports(const qreport::Report& filed, cons
         std::string where = fmt::format("CN {} from {}{}", std::get<0>(k), std::get<1>(k), std::get<2>(k).empty() ? "" : ", importer " + std::get<2>(k));
         auto f = filed_goods.find(k);
         auto o = our_goods.find(k);
+        c.lines = f == filed_goods.end() ? nullptr : &f->second->lines;
         if (f == filed_goods.end()) {
             c.diff(where, "ImportedGood", "(absent)", "present", "the customs lines of the quarter hold this good");
             continue;
@@ -98,6 +111,7 @@ std::vector<FigureDifference> compare_reports(const qreport::Report& filed, cons
             std::string how = pv == provenance.end() ? "" : pv->second;
             auto fi = fe.find(e);
             auto oi = oe.find(e);
+            c.lines = fi == fe.end() ? &fg.lines : &fi->second->lines;
             if (fi == fe.end()) {
                 c.diff(ewhere, "GoodsEmissions", "(absent)", "present", how);
                 continue;

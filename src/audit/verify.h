@@ -3,6 +3,7 @@
 
 #include "model/qreport.h"
 
+#include <cstddef>
 #include <map>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@ struct FigureDifference {
     std::string field;      // "DirectEmissions/SpecificEmbeddedEmissions"
     std::string filed, recomputed;  // as written; "(absent)" when one side has none
     std::string derivation;         // how the recomputed figure was obtained
+    std::size_t line = 0;           // in the filed report: the element holding the figure (or, absent, its parent); 0 unknown
 };
 
 // `provenance` as in QuarterResult (keys "CN|origin|installation"). Numbers are compared as values

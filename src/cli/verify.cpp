@@ -29,7 +29,8 @@ const char* kVerifyDescription = R"(Recomputes a filed quarterly report from its
 data, the settings: DIR or the same options as 'cbam report') and compares them figure by figure:
 quantities per good and procedure, each emissions entry's produced quantity, determination types,
 specific embedded emissions, emission factors and electricity figures. The quarter is the report's
-own. Every figure that differs is listed with both values and how cbam obtained its own (the
+own. Every figure that differs is listed at the line of the filed report where it stands (of its
+parent element when the figure is missing), with both values and how cbam obtained its own (the
 customs lines summed, the supplier row or default value used).
 )";
 
@@ -91,7 +92,8 @@ int run_verify(VerifyOptions& o) {
         return exit_code::ok;
     }
     for (const auto& x : diffs) {
-        fmt::print("{}: {}: filed {}, recomputed {}\n", x.where, x.field, x.filed, x.recomputed);
+        // file:line first, as every located message of cbam: the line of the filed figure's element.
+        fmt::print("{}:{}: {}: {}: filed {}, recomputed {}\n", file, x.line, x.where, x.field, x.filed, x.recomputed);
         if (!x.derivation.empty()) fmt::print("    how: {}\n", x.derivation);
     }
     fmt::print(stderr, "cbam verify: {} figure(s) differ\n", diffs.size());

@@ -9,24 +9,25 @@
 
 namespace cbam {
 
-bool xml_has_doctype(std::string_view xml) {
+std::size_t xml_doctype_line(std::string_view xml) {
     std::size_t i = 0;
     if (xml.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
     while (i < xml.size()) {
         while (i < xml.size() && (xml[i] == ' ' || xml[i] == '\t' || xml[i] == '\r' || xml[i] == '\n')) ++i;
         if (xml.substr(i, 2) == "<?") {
             auto e = xml.find("?>", i);
-            if (e == std::string_view::npos) return false;
+            if (e == std::string_view::npos) return 0;
             i = e + 2;
         } else if (xml.substr(i, 4) == "<!--") {
             auto e = xml.find("-->", i);
-            if (e == std::string_view::npos) return false;
+            if (e == std::string_view::npos) return 0;
             i = e + 3;
         } else {
-            return xml.substr(i, 9) == "<!DOCTYPE";
+            if (xml.substr(i, 9) != "<!DOCTYPE") return 0;
+            return static_cast<std::size_t>(std::count(xml.begin(), xml.begin() + static_cast<std::ptrdiff_t>(i), '\n')) + 1;
         }
     }
-    return false;
+    return 0;
 }
 
 namespace {
@@ -60,9 +61,9 @@ QReportDom::QReportDom(std::string text, bool utf8_checked) : text_(std::move(te
     line_starts_.push_back(0);
     for (const char* p = text_.data(); (p = static_cast<const char*>(std::memchr(p, '\n', text_.data() + text_.size() - p))); ++p)
         line_starts_.push_back(static_cast<std::size_t>(p - text_.data()) + 1);
-    if (xml_has_doctype(text_)) {
+    if (std::size_t line = xml_doctype_line(text_)) {
         problem_ = Problem::Doctype;
-        problem_line_ = 1;
+        problem_line_ = line;
         return;
     }
     // libxml2 refuses bytes that are not UTF-8 in a UTF-8 document; pugixml would not notice.
@@ -72,7 +73,16 @@ QReportDom::QReportDom(std::string text, bool utf8_checked) : text_(std::move(te
             problem_ = Problem::NotUtf8;
             problem_line_ = line_at(bad);
             std::size_t col = bad - line_starts_[problem_line_ - 1] + 1;
+            problem_column_ = col;
             problem_detail_ = fmt::format("byte {} of the line (0x{:02X}) is not UTF-8", col, static_cast<unsigned char>(text_[bad]));
+            // The element it stands in: the last start tag before it.
+            for (std::size_t lt = text_.rfind('<', bad); lt != std::string::npos; lt = lt ? text_.rfind('<', lt - 1) : std::string::npos) {
+                char next = lt + 1 < text_.size() ? text_[lt + 1] : '/';
+                if (next == '/' || next == '!' || next == '?') continue;
+                std::size_t end = text_.find_first_of(" \t\r\n/>", lt + 1);
+                problem_element_ = xml::local_name(text_.substr(lt + 1, (end == std::string::npos ? bad : std::min(end, bad)) - lt - 1).c_str());
+                break;
+            }
             return;
         }
     }

@@ -19,8 +19,10 @@ namespace cbam {
 
 inline constexpr const char* kQReportNamespaceUri = "http://xmlns.ec.eu/BusinessObjects/CBAM/Types/V1";
 
-// True when the prolog (before the root element) holds a DOCTYPE declaration.
-bool xml_has_doctype(std::string_view xml);
+// The line (from 1) where a DOCTYPE declaration stands in the prolog (before the root element);
+// 0 when there is none.
+std::size_t xml_doctype_line(std::string_view xml);
+inline bool xml_has_doctype(std::string_view xml) { return xml_doctype_line(xml) != 0; }
 
 class QReportDom {
 public:
@@ -35,6 +37,9 @@ public:
 
     Problem problem() const { return problem_; }
     std::size_t problem_line() const { return problem_line_; }
+    std::size_t problem_column() const { return problem_column_; }  // byte of the line, from 1; 0 unknown
+    // NotUtf8: the element whose start tag last precedes the bad byte ("" when none).
+    const std::string& problem_element() const { return problem_element_; }
     const std::string& problem_detail() const { return problem_detail_; }
     pugi::xml_node root() const { return root_; }
     // For a root that is not a QReport: its name and namespace URI ("" when none).
@@ -51,8 +56,8 @@ private:
     std::string root_name_, root_namespace_;
     std::vector<std::size_t> line_starts_;  // offset of each line's first byte
     Problem problem_ = Problem::None;
-    std::size_t problem_line_ = 0;
-    std::string problem_detail_;
+    std::size_t problem_line_ = 0, problem_column_ = 0;
+    std::string problem_element_, problem_detail_;
 };
 
 namespace xml {

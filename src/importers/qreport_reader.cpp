@@ -20,6 +20,26 @@ struct Reader {
     Diagnostics& diags;
 
     std::size_t line_of(pugi::xml_node n) const { return dom.line_of(n); }
+    // Records where the element at `path` below `n` stands (the deepest element of the path that
+    // exists, so that a missing figure is placed at its parent).
+    void mark(qreport::SourceLines& lines, pugi::xml_node n, const std::string& path) const {
+        pugi::xml_node at = n;
+        std::string_view rest = path;
+        while (!rest.empty()) {
+            auto slash = rest.find('/');
+            pugi::xml_node c = child(at, std::string(rest.substr(0, slash)).c_str());
+            if (!c) break;
+            at = c;
+            rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+        }
+        if (at) lines[path] = line_of(at);
+    }
+    // The line of the quantity of a measure (its NetMass or SupplementaryUnits), else of the measure.
+    void mark_measure(qreport::SourceLines& lines, pugi::xml_node m, const std::string& key) const {
+        pugi::xml_node q = child(m, "NetMass");
+        if (!q) q = child(m, "SupplementaryUnits");
+        if (q ? true : static_cast<bool>(m)) lines[key] = line_of(q ? q : m);
+    }
     static std::string path_of(pugi::xml_node n) { return xml::path_of(n); }
     pugi::xml_node child(pugi::xml_node n, const char* c) const { return xml::child(n, c); }
     std::vector<pugi::xml_node> children(pugi::xml_node n, const char* c) const { return xml::children(n, c); }
@@ -82,10 +102,10 @@ std::optional<qreport::Report> read_qreport(std::string xml, const std::string& 
     QReportDom dom(std::move(xml));
     switch (dom.problem()) {
         case QReportDom::Problem::Doctype:
-            diags.add({name, 1, 0, "/"}, "the file has a DOCTYPE declaration; CBAM reports never do, so it is not read");
+            diags.add({name, dom.problem_line(), 0, "/"}, "the file has a DOCTYPE declaration; CBAM reports never do, so it is not read");
             return std::nullopt;
         case QReportDom::Problem::NotUtf8:
-            diags.add({name, dom.problem_line(), 0, "/"},
+            diags.add({name, dom.problem_line(), dom.problem_column(), dom.problem_element().empty() ? "/" : dom.problem_element()},
                       fmt::format("not valid UTF-8: {}; a QReport is UTF-8 (cbam validate refuses it too)", dom.problem_detail()));
             return std::nullopt;
         case QReportDom::Problem::Malformed:
@@ -116,8 +136,10 @@ std::optional<qreport::Report> read_qreport(std::string xml, const std::string& 
     q.signatures.signature = r.text(conf, "Signature");
     q.signatures.position = r.text(conf, "PositionOfPersonSending");
     q.remarks = r.text(r.child(root, "Remarks"), "AdditionalInformation");
+    for (const char* p : {"Year", "ReportingPeriod", "Declarant/IdentificationNumber", "Declarant/Role"}) r.mark(q.lines, root, p);
     for (pugi::xml_node g : r.children(root, "ImportedGood")) {
         qreport::ImportedGood ig;
+        ig.lines[""] = r.line_of(g);
         if (auto i = r.child(g, "Importer")) ig.importer = r.party(i, "ImporterAddress");
         if (auto p = r.child(g, "Representative")) ig.representative = r.party(p, "RepresentativeAddress");
         pugi::xml_node cc = r.child(g, "CommodityCode");
@@ -127,6 +149,7 @@ std::optional<qreport::Report> read_qreport(std::string xml, const std::string& 
         pugi::xml_node mi = r.child(g, "MeasureImported");
         ig.electricity = ig.cn_code == "27160000";
         ig.total = r.measure(mi, ig.unit);
+        r.mark_measure(ig.lines, mi, "MeasureImported");
         ig.remarks = r.text(r.child(g, "Remarks"), "AdditionalInformation");
         for (pugi::xml_node iq : r.children(g, "ImportedQuantity")) {
             qreport::ImportedQuantity quant;
@@ -143,12 +166,24 @@ std::optional<qreport::Report> read_qreport(std::string xml, const std::string& 
                 qreport::ProcedureMeasure pm;
                 pm.indicator = r.text(m, "Indicator") == "1" ? 1 : 0;
                 pm.quantity = r.measure(m, pm.unit);
+                // As cbam verify names the figure; the first such measure of the good is the one shown.
+                std::string key = fmt::format("ImportedQuantity[procedure {}{}, area {}]/MeasureProcedureImported[indicator {}]",
+                                              quant.requested_procedure, quant.previous_procedure.empty() ? "" : " after " + quant.previous_procedure,
+                                              quant.import_area, pm.indicator);
+                if (!ig.lines.count(key)) r.mark_measure(ig.lines, m, key);
                 quant.measures.push_back(std::move(pm));
             }
             ig.quantities.push_back(std::move(quant));
         }
         for (pugi::xml_node ge : r.children(g, "GoodsEmissions")) {
             qreport::EmissionsEntry e;
+            e.lines[""] = r.line_of(ge);
+            for (const char* p : {"ProductionCountry", "ProducedMeasure", "DirectEmissions/DeterminationType", "DirectEmissions/DeterminationTypeElectricity",
+                                  "DirectEmissions/SpecificEmbeddedEmissions", "DirectEmissions/EmissionFactor", "DirectEmissions/ElectricityImported",
+                                  "DirectEmissions/TotalEmbeddedElectricityImported", "IndirectEmissions", "IndirectEmissions/DeterminationType",
+                                  "IndirectEmissions/SpecificEmbeddedEmissions", "IndirectEmissions/EmissionFactor",
+                                  "IndirectEmissions/ElectricityConsumed", "IndirectEmissions/ElectricitySource"})
+                r.mark(e.lines, ge, p);
             e.production_country = r.text(ge, "ProductionCountry");
             if (auto in = r.child(ge, "Installation")) {
                 qreport::Installation inst;
@@ -172,6 +207,7 @@ std::optional<qreport::Report> read_qreport(std::string xml, const std::string& 
                 e.installation = inst;
             }
             e.produced = r.measure(r.child(ge, "ProducedMeasure"), e.produced_unit);
+            r.mark_measure(e.lines, r.child(ge, "ProducedMeasure"), "ProducedMeasure");
             pugi::xml_node de = r.child(ge, "DirectEmissions");
             e.direct.determination_type = r.text(de, "DeterminationType");
             e.direct.determination_type_electricity = r.text(de, "DeterminationTypeElectricity");

@@ -5,11 +5,18 @@
 
 #include "core/decimal.h"
 
+#include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace cbam::qreport {
+
+// For a report read from a file: the line of the element holding each figure, keyed by its path
+// below the element that owns the map ("MeasureImported", "DirectEmissions/SpecificEmbeddedEmissions"),
+// and under "" the line of that element itself. Empty for a report built by cbam.
+using SourceLines = std::map<std::string, std::size_t>;
 
 struct Address {
     std::string country;  // not used for the declarant
@@ -117,6 +124,7 @@ struct EmissionsEntry {
     std::vector<QualifyingParameter> direct_parameters;
     std::optional<CarbonPriceDue> carbon_price;
     std::vector<std::string> remarks;
+    SourceLines lines;  // "" the <GoodsEmissions>; its figures by path
 };
 
 struct ImportedGood {
@@ -129,6 +137,7 @@ struct ImportedGood {
     bool electricity = false;                  // quantities are SupplementaryUnits in MWh
     std::string remarks;
     std::vector<EmissionsEntry> emissions;  // at most 999
+    SourceLines lines;  // "" the <ImportedGood>; "MeasureImported", "ImportedQuantity[procedure ...]" as verify names them
 };
 
 struct Report {
@@ -139,6 +148,7 @@ struct Report {
     Signatures signatures;
     std::string remarks;
     std::vector<ImportedGood> goods;  // at most 99 999
+    SourceLines lines;  // "Year", "ReportingPeriod", "Declarant/IdentificationNumber", "Declarant/Role"
 };
 
 }  // namespace cbam::qreport

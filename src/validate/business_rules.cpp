@@ -654,7 +654,7 @@ std::vector<RuleViolation> check_business_rules(const QReportDom& dom, const QRe
     std::vector<RuleViolation> out;
     switch (dom.problem()) {
         case QReportDom::Problem::Doctype:
-            out.push_back({"X0", "/", 1, "The file has a DOCTYPE declaration; CBAM reports never do, so it is not read."});
+            out.push_back({"X0", "/", static_cast<int>(dom.problem_line()), "The file has a DOCTYPE declaration; CBAM reports never do, so it is not read."});
             return out;
         case QReportDom::Problem::NotUtf8:
             out.push_back({"X0", "/", static_cast<int>(dom.problem_line()),

@@ -108,9 +108,9 @@ XsdValidator::Result XsdValidator::validate(const std::string& xml, const std::s
         issues.push_back({0, "", "the file is larger than 512 MiB: no CBAM report is that large"});
         return result;
     }
-    if (xml_has_doctype(xml)) {
+    if (std::size_t line = xml_doctype_line(xml)) {
         // Refused before libxml2 sees it: no entity, internal or external, is ever processed.
-        issues.push_back({1, "", "the document has a DOCTYPE declaration; CBAM reports never do, so it is refused"});
+        issues.push_back({static_cast<int>(line), "", "the document has a DOCTYPE declaration; CBAM reports never do, so it is refused"});
         return result;
     }
     // First pass: streamed (SAX) validation, which builds no tree; a valid report, the usual

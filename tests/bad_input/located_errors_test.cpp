@@ -6,7 +6,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
+
+#include <fmt/format.h>
 
 using namespace cbam;
 
@@ -172,4 +175,62 @@ TEST_CASE("located: a problem in the settings names its line", "[bad_input][loca
     for (int i = 0; i < 70; ++i) name += "\xE5\x8F\xB0";  // 台
     ok.edit("settings.csv", "declarant_name,Lowlands Sample Metals Import B.V. (fictional)", "declarant_name," + name);
     CHECK_THAT(ok.run().err, !Catch::Contains("(value)"));
+}
+
+namespace {
+
+// The fixture's report, written once by cbam report into `d` as r.xml; returns its text.
+std::string fixture_report(const test::ScratchDir& d) {
+    REQUIRE(test::run_cbam({"report", test::source_path("fixtures/importer-nl"), "--period", "2024Q2", "-o", d.file("r.xml")}).exit_code == 0);
+    return test::read_file(d.file("r.xml"));
+}
+
+}  // namespace
+
+TEST_CASE("located: a DOCTYPE is refused at the line where it stands", "[bad_input][located]") {
+    test::ScratchDir d;
+    std::string xml = fixture_report(d);
+    // Line 1 the XML declaration, lines 2-3 a comment, line 4 the DOCTYPE, line 5 the QReport.
+    auto decl_end = xml.find("?>\n");
+    REQUIRE(decl_end != std::string::npos);
+    d.write("doctype.xml", xml.substr(0, decl_end + 3) + "<!-- a comment\n     over two lines -->\n<!DOCTYPE QReport [<!ENTITY e \"x\">]>\n" +
+                               xml.substr(decl_end + 3));
+    d.write("rows.csv", kEarlier);
+    auto extract = test::run_cbam({"extract", d.file("doctype.xml"), "-o", d.file("rows.csv")});
+    INFO(extract.err);
+    CHECK(extract.exit_code == 1);
+    CHECK_THAT(extract.err, Catch::Contains("doctype.xml:4 (/): the file has a DOCTYPE declaration"));
+    CHECK(test::read_file(d.file("rows.csv")) == kEarlier);
+    auto validate = test::run_cbam({"validate", d.file("doctype.xml")});
+    CHECK(validate.exit_code == 1);
+    CHECK_THAT(validate.out, Catch::Contains("doctype.xml:4: [XSD] the document has a DOCTYPE declaration"));
+    auto verify = test::run_cbam({"verify", d.file("doctype.xml"), test::source_path("fixtures/importer-nl")});
+    CHECK(verify.exit_code == 1);
+    CHECK_THAT(verify.err, Catch::Contains("doctype.xml:4 (/): the file has a DOCTYPE declaration"));
+}
+
+TEST_CASE("located: invalid UTF-8 in a report given to extract", "[bad_input][located]") {
+    test::ScratchDir d;
+    std::string xml = fixture_report(d);
+    // A Latin-1 byte 0xE9 (an "é" of another encoding) inside the aluminium smelter's name.
+    const std::string name = "<InstallationName>Odisha Sample Aluminium Smelter";
+    auto at = xml.find(name);
+    REQUIRE(at != std::string::npos);
+    std::size_t bad = at + std::string("<InstallationName>Odisha Sample Alumin").size();
+    xml.insert(bad, "\xE9");
+    d.write("latin1.xml", xml);
+    // Where the byte stands, counted here: its line, and its byte of that line from 1.
+    std::size_t line = static_cast<std::size_t>(std::count(xml.begin(), xml.begin() + static_cast<std::ptrdiff_t>(bad), '\n')) + 1;
+    std::size_t column = bad - (xml.rfind('\n', bad) + 1) + 1;
+    d.write("rows.csv", kEarlier);
+    auto r = test::run_cbam({"extract", d.file("latin1.xml"), "-o", d.file("rows.csv")});
+    INFO(r.err);
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains(fmt::format("latin1.xml:{}:{} (InstallationName): not valid UTF-8: byte {} of the line (0xE9) is not UTF-8",
+                                                  line, column, column)));
+    CHECK(test::read_file(d.file("rows.csv")) == kEarlier);
+    // Without -o nothing reaches standard output either.
+    auto to_stdout = test::run_cbam({"extract", d.file("latin1.xml")});
+    CHECK(to_stdout.exit_code == 1);
+    CHECK(to_stdout.out.empty());
 }

@@ -15,6 +15,9 @@ namespace {
 
 std::size_t count_lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
 
+// The line (from 1) of byte `offset` of `text`: one more than the line ends before it.
+std::size_t line_at(const std::string& text, std::size_t offset) { return count_lines(text.substr(0, offset)) + 1; }
+
 // Shuffles the data rows of every CSV file under `dir` (not the header). The fixtures have no
 // quoted line breaks, so a physical line is a row.
 void shuffle_rows(const std::string& dir, unsigned seed) {
@@ -57,8 +60,10 @@ TEST_CASE("verify: one edited number is reported, and only it", "[robustness][ve
     auto r = test::run_cbam({"verify", d.file("edited.xml"), test::source_path("fixtures/importer-nl")});
     CHECK(r.exit_code == 4);  // the check failed; the inputs are fine
     CHECK(count_lines(r.out) == 2);  // the difference and its derivation
-    CHECK_THAT(r.out, Catch::StartsWith("CN 73181590 from TW, installation TW-KHH-FAST-001: DirectEmissions/SpecificEmbeddedEmissions: "
-                                        "filed 2.75, recomputed 2.7461\n"));
+    // Located at the line of the edited element in the filed XML, counted here from its text.
+    std::string line = std::to_string(line_at(xml, at));
+    CHECK_THAT(r.out, Catch::StartsWith(d.file("edited.xml") + ":" + line + ": CN 73181590 from TW, installation TW-KHH-FAST-001: "
+                                        "DirectEmissions/SpecificEmbeddedEmissions: filed 2.75, recomputed 2.7461\n"));
     CHECK_THAT(r.out, Catch::Contains("quantity 28 = sum of 3 customs line(s)"));
     CHECK_THAT(r.out, Catch::Contains("suppliers/taiwan-fasteners.csv:2"));
     CHECK_THAT(r.err, Catch::Contains("1 figure(s) differ"));
@@ -71,8 +76,20 @@ TEST_CASE("verify: a quantity changed in the inputs shows on the good and its en
     in.edit("customs.csv", "CN,30,t", "CN,31,t");  // wire from CN-JS-WIRE-01: 30 t -> 31 t
     auto r = test::run_cbam({"verify", d.file("r.xml"), in.path()});
     CHECK(r.exit_code == 4);
-    CHECK_THAT(r.out, Catch::Contains("CN 72172030 from CN: MeasureImported: filed 50, recomputed 51"));
-    CHECK_THAT(r.out, Catch::Contains("CN 72172030 from CN, installation CN-JS-WIRE-01: ProducedMeasure: filed 30, recomputed 31"));
+    // Each at the line of its NetMass in the filed XML, found here by walking the text: the wire's
+    // good (CnCode 72172030), its MeasureImported, then its entry of CN-JS-WIRE-01 and ProducedMeasure.
+    std::string xml = test::read_file(d.file("r.xml"));
+    auto good = xml.find("<CnCode>72172030</CnCode>");
+    REQUIRE(good != std::string::npos);
+    auto imported = xml.find("<NetMass>", xml.find("<MeasureImported>", good));
+    auto entry = xml.find("<InstallationId>CN-JS-WIRE-01</InstallationId>", good);
+    auto produced = xml.find("<NetMass>", xml.find("<ProducedMeasure>", xml.rfind("<GoodsEmissions>", entry)));
+    REQUIRE(imported < entry);
+    REQUIRE(produced != std::string::npos);
+    CHECK_THAT(r.out, Catch::Contains(d.file("r.xml") + ":" + std::to_string(line_at(xml, imported)) +
+                                      ": CN 72172030 from CN: MeasureImported: filed 50, recomputed 51"));
+    CHECK_THAT(r.out, Catch::Contains(d.file("r.xml") + ":" + std::to_string(line_at(xml, produced)) +
+                                      ": CN 72172030 from CN, installation CN-JS-WIRE-01: ProducedMeasure: filed 30, recomputed 31"));
 }
 
 TEST_CASE("extract: a report as one row per emissions entry, ours or another tool's", "[robustness][extract]") {
@@ -150,7 +167,8 @@ TEST_CASE("extract: bytes that are not UTF-8 are refused as validate refuses the
     auto e = test::run_cbam({"extract", d.file("bad.xml")});
     CHECK(e.exit_code == 1);
     // The line is 8 spaces, "<Description>" (13) and "Other screws " (13): the 0xFF is byte 35.
-    CHECK_THAT(e.err, Catch::Contains(d.file("bad.xml") + ":" + std::to_string(line) + " (/): not valid UTF-8: byte 35 of the line (0xFF)"));
+    // Located by line, byte of the line and the element it stands in.
+    CHECK_THAT(e.err, Catch::Contains(d.file("bad.xml") + ":" + std::to_string(line) + ":35 (Description): not valid UTF-8: byte 35 of the line (0xFF)"));
     auto v = test::run_cbam({"validate", d.file("bad.xml")});
     CHECK(v.exit_code == 1);
     CHECK_THAT(v.out, Catch::Contains(":" + std::to_string(line) + ": [XSD] Input is not proper UTF-8"));
