@@ -1,6 +1,7 @@
 // From the command line to a command: finds the command, parses its options with CLI11, runs it.
 #include "cli/command.h"
 #include "cli/commands.h"
+#include "cli/manual.h"
 #include "core/error.h"
 
 #include <fmt/format.h>
@@ -82,6 +83,9 @@ int dispatch(const Args& args) {
             return exit_code::ok;
         }
         if (args.size() > 2) return usage_error(nullptr, "'cbam help' takes one command name");
+        // What the build installs beside cbam (docs/install.md), from the same declarations.
+        if (args[1] == "--man") return std::fputs(man_page().c_str(), stdout), exit_code::ok;
+        if (args[1] == "--bash-completion") return std::fputs(bash_completion().c_str(), stdout), exit_code::ok;
         std::string text = command_help(args[1]);
         if (text.empty()) return usage_error(nullptr, fmt::format("unknown command '{}'", args[1]));
         std::fputs(text.c_str(), stdout);

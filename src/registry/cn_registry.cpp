@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -35,7 +37,16 @@ bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(
 
 std::string data_dir() {
     if (const char* env = std::getenv("CBAM_DATA_DIR"); env && *env) return env;
-    return CBAM_DATA_DIR_DEFAULT;
+    // Installed (cmake --install, the .deb): the data beside the program, PREFIX/share/cbam
+    // (docs/install.md); a build folder has none there and reads the source tree.
+    static const std::string installed = [] {
+        std::error_code ec;
+        std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+        if (ec) return std::string();
+        std::filesystem::path dir = exe.parent_path().parent_path() / "share" / "cbam";
+        return std::filesystem::is_regular_file(dir / "cn_codes" / "tables.csv", ec) ? dir.string() : std::string();
+    }();
+    return installed.empty() ? std::string(CBAM_DATA_DIR_DEFAULT) : installed;
 }
 
 CnRegistry CnRegistry::load(const std::string& dir) {
