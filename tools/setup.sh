@@ -17,8 +17,10 @@ packages=(build-essential cmake pkg-config libpugixml-dev libboost-dev libcsv-de
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 # The test job also builds with sanitizers and runs the libFuzzer targets: clang and its runtimes;
 # and opens the HTML pages in a real browser: Debian's chromium, with CJK fonts for the zh-TW pages.
-# The set-up test clones the project and builds a zip of the schema: git and zip.
-[ "$job" = test ] && packages+=(clang libclang-rt-14-dev chromium fonts-noto-cjk git zip)
+# The set-up test clones the project and builds a zip of the schema: git and zip. LibreOffice Calc
+# recalculates filled communication templates, the independent check of cbam's SEE against the
+# Commission's own formulas (tests/e2e/communication_template_test.cpp).
+[ "$job" = test ] && packages+=(clang libclang-rt-14-dev chromium fonts-noto-cjk git zip libreoffice-calc-nogui)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
