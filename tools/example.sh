@@ -16,7 +16,17 @@ if found=$(bash tools/schema.sh); then
 fi
 
 mkdir -p out
-"$cbam" calc fixtures/fastener-tw -o out/fastener-tw-see.csv --html out/fastener-tw.html
+# The fastener maker's figures and page, and its filled communication template when the blank is
+# there (the Commission's workbook is not part of this project: docs/communication-template.md).
+# No LibreOffice needed: Excel or LibreOffice computes the template's results when it opens it.
+blank="${CBAM_TEMPLATE_DIR:-../shared/templates}/CBAM Communication template for installations_en_20241213.xlsx"
+if [ -f "$blank" ]; then
+  "$cbam" calc fixtures/fastener-tw -o out/fastener-tw-see.csv --html out/fastener-tw.html \
+    --template "$blank" --template-out out/fastener-tw-template.xlsx
+else
+  "$cbam" calc fixtures/fastener-tw -o out/fastener-tw-see.csv --html out/fastener-tw.html
+  echo "example: out/fastener-tw-template.xlsx is not written: the blank communication template is not at $blank" >&2
+fi
 echo
 if [ -n "$schema" ]; then
   "$cbam" report fixtures/importer-nl --period 2024Q2 -o out/importer-nl-2024Q2.xml --html out/importer-nl-2024Q2.html

@@ -10,6 +10,7 @@
 #include "importers/installation_reader.h"
 #include "importers/template_installation_reader.h"
 #include "io/template_map.h"
+#include "writers/communication_template.h"
 #include "writers/explanation.h"
 #include "writers/html_installation.h"
 #include "writers/see_results.h"
@@ -33,9 +34,16 @@ FILE.xlsx (its input sheets; docs/communication-template.md), following Implemen
   2. attributed to production processes (heat, waste gases, electricity produced; indirect
      emissions from electricity consumed);
   3. divided by each process's activity level, adding the embedded emissions of precursors
-     (made in the installation, resolved recursively, or bought from suppliers);
+     (made in the installation, computed first, or solved together as a linear system where
+     processes feed each other; or bought from suppliers);
   4. averaged over processes by production where one good comes from several routes.
 It prints a table of SEE direct, indirect and total per aggregated good and per CN code.
+
+With --template-out it also fills a copy of the Commission's communication template for
+installations (the Excel workbook EU importers ask their suppliers to return) with the
+installation's data; Excel or LibreOffice then computes the template's own summary sheets from
+it (docs/communication-template.md lists the cells written and where the template's method
+differs from cbam's). The blank is never changed.
 )";
 
 const char* kExplainDescription = R"(Prints the full derivation of the specific embedded emissions (SEE) of one good of an
@@ -48,7 +56,7 @@ with its sheet and cell: FILE.xlsx:D_Processes!L54). The same as
 const char* kNumbers = "Numbers are exact decimals; reported SEE are rounded once, to 5 decimals, half away from zero\n(docs/rounding.md).";
 
 struct Options {
-    std::string dir, output, format, explain, audit;
+    std::string dir, output, format, explain, audit, template_out, blank;
     std::optional<Scope> scope;
     CsvDialect dialect;
     HtmlOptions html;
@@ -89,6 +97,14 @@ void add_calc_options(CLI::App& cmd, Options& o) {
         ->type_name("WHAT");
     add_audit_option(cmd, o.audit);
     add_html_options(cmd, o.html);
+    cmd.add_option("--template-out", o.template_out,
+                   "also fill a copy of the Commission's blank communication template with the installation and write it to "
+                   "FILE (.xlsx). Written whole or not at all, with -o.")
+        ->type_name("FILE");
+    cmd.add_option("--template", o.blank,
+                   "the blank communication template to copy (default: \"CBAM Communication template for installations_en_"
+                   "<version>.xlsx\" in $CBAM_TEMPLATE_DIR, else in ../shared/templates beside the sources)")
+        ->type_name("BLANK");
     add_dialect_options(cmd, o.dialect);
 }
 
@@ -123,12 +139,15 @@ int run(const Options& o, bool print_table) {
             explanation = "\n" + explain_good(*g, scope);
         }
     }
-    AtomicOutputs out;
+    std::optional<TemplateFill> filled;
+    if (!o.template_out.empty()) filled = fill_communication_template(inst, result, o.blank);
+    AtomicOutputs out;  // every file of the run, or none
     if (!o.output.empty()) out.stage(o.output, o.format == "json" ? see_to_json(inst, result) : see_to_csv(inst, result));
     if (!o.html.file.empty()) {
         HtmlOutput h = html_output("calc", o.html.lang, registry_data_files());
         out.stage(o.html.file, see_to_html(inst, result, h.context()));
     }
+    if (filled) out.stage(o.template_out, filled->workbook);
     out.commit();
     if (!o.audit.empty()) {
         AuditBundle b;
@@ -168,10 +187,25 @@ int run(const Options& o, bool print_table) {
     std::fflush(stdout);
     if (!o.output.empty()) fmt::print(stderr, "cbam calc: wrote {}\n", o.output);
     if (!o.html.file.empty()) fmt::print(stderr, "cbam calc: wrote {}\n", o.html.file);
+    if (filled) {
+        fmt::print(stderr, "cbam calc: wrote {} (the communication template, version {}, to be recalculated on opening)\n", o.template_out,
+                   filled->version);
+        for (const auto& n : filled->notices) fmt::print(stderr, "  note: {}\n", n);
+    }
     return exit_code::ok;
 }
 
 int run_calc(Options& o) {
+    if (!o.template_out.empty() && extension(o.template_out) != "xlsx")
+        throw UsageError(fmt::format("--template-out writes an xlsx workbook: give a file name ending in .xlsx, not '{}'", o.template_out));
+    if (!o.blank.empty() && o.template_out.empty()) throw UsageError("--template names the blank to copy for --template-out: add --template-out FILE");
+    if (!o.template_out.empty()) {
+        namespace fs = std::filesystem;
+        if (o.blank.empty()) o.blank = default_blank_template();
+        std::error_code ec1, ec2;
+        if (fs::weakly_canonical(o.template_out, ec1) == fs::weakly_canonical(o.blank, ec2) && !ec1 && !ec2)
+            throw UsageError(fmt::format("--template-out {} is the blank itself: the blank is never changed, write the copy elsewhere", o.template_out));
+    }
     if (!o.output.empty() && o.format.empty()) {
         std::string ext = extension(o.output);
         if (ext != "csv" && ext != "json")
@@ -196,12 +230,14 @@ Command calc_command() {
          .writes = "  FILE (-o)             the SEE of every good, CSV or JSON (by --format or FILE's extension)\n"
                    "  FILE (--html)         a readable page: per good, where its SEE comes from, with charts\n"
                    "                        (docs/html.md)\n"
+                   "  FILE (--template-out) a filled copy of the communication template (xlsx)\n"
                    "  DIR (--audit)         a new folder, the audit bundle (docs/audit.md)\n"
-                   "Nothing else; without -o, --html or --audit nothing is written.",
+                   "Nothing else; without -o, --html, --template-out or --audit nothing is written.",
          .notes = kNumbers,
          .exit_codes = {{exit_code::ok, ""}, {exit_code::input_error, ""}, {exit_code::usage, ""}, {exit_code::output_error, ""}},
          .examples = {"cbam calc fixtures/fastener-tw", "cbam calc fixtures/fastener-tw -o out/see.csv --audit out/fastener-audit",
                       "cbam calc fixtures/fastener-tw --html out/fastener-tw.zh-TW.html --lang zh-TW",
+                      "cbam calc fixtures/fastener-tw --template-out out/fastener-tw-template.xlsx",
                       "cbam calc fixtures/cement-vn --explain \"Cement clinker\"", "cbam calc filled-template.xlsx --explain 25231000"}},
         add_calc_options, run_calc);
 }
