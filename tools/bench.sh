@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): wall time, user time and peak memory of the main jobs on synthetic inputs.
-#   tools/bench.sh [BUILD_DIR] [calc] [report] [validate] [check-template]      (default: all four)
+#   tools/bench.sh [BUILD_DIR] [calc] [report] [validate] [check-template] [fill-template]   (default: all five)
 # calc:     cbam calc on an installation with 1,000 source streams and 200 purchased precursors;
 # report:   cbam report on 1,000,000 customs lines (about 78 MB of CSV);
 # validate: cbam validate on a valid QReport of about 85 MB (5,900 goods of 4 emissions entries,
@@ -13,11 +13,14 @@
 #           recalculated by LibreOffice, so that all 600 figures are compared; when the blank
 #           template ($CBAM_TEMPLATE_DIR, by default ../shared/templates) is there. Without
 #           LibreOffice, cbam calc on the same workbook (reading it). Best of 3.
+# fill-template: cbam calc --template-out on two fixtures, computing and filling a copy of the
+#           Commission's communication template (when the blank is in ../shared/templates or
+#           $CBAM_TEMPLATE_DIR), beside cbam calc alone: the difference is the filling. Best of 3.
 set -euo pipefail
 build=${1:-build}
 shift || true
 jobs=("$@")
-[ ${#jobs[@]} -eq 0 ] && jobs=(calc report validate check-template)
+[ ${#jobs[@]} -eq 0 ] && jobs=(calc report validate check-template fill-template)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 wants() { [[ " ${jobs[*]} " == *" $1 "* ]]; }
@@ -87,5 +90,19 @@ XCU
             read -r w u p < <(best_of_3 "$build/cbam" calc "$work/filled.xlsx")
             printf 'calc on a full template (100 products; LibreOffice absent: not checked), best of 3: wall %s s, user %s s, peak RSS %s KiB\n' "$w" "$u" "$p"
         fi
+    fi
+fi
+if wants fill-template; then
+    blank="${CBAM_TEMPLATE_DIR:-$(dirname "$0")/../../shared/templates}/CBAM Communication template for installations_en_20241213.xlsx"
+    if [ -f "$blank" ]; then
+        echo "fill-template, best of 3 runs by user time:"
+        for f in fastener-tw aluminium-smelter; do
+            read -r cw cu cp < <(best_of_3 "$build/cbam" calc "$(dirname "$0")/../fixtures/$f")
+            read -r tw tu tp < <(best_of_3 "$build/cbam" calc "$(dirname "$0")/../fixtures/$f" --template "$blank" --template-out "$work/$f.xlsx")
+            printf '  %-48s wall %6s s, user %6s s, peak RSS %8s KiB\n' "calc fixtures/$f" "$cw" "$cu" "$cp"
+            printf '  %-48s wall %6s s, user %6s s, peak RSS %8s KiB\n' "calc fixtures/$f --template-out" "$tw" "$tu" "$tp"
+        done
+    else
+        echo "fill-template: skipped, the blank template is not at $blank"
     fi
 fi
