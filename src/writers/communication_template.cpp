@@ -153,7 +153,7 @@ private:
                 diags_.add(pp.supplier->where, fmt::format("supplier \"{}\" has the name of a production process: the template tells processes and "
                                                            "purchased precursors apart by name only; rename one of them",
                                                            pp.supplier->id));
-            if (!map_.lookup("country_code", pp.supplier->country)) {
+            if (!pp.supplier->country.empty() && !map_.lookup("country_code", pp.supplier->country)) {
                 SourceLocation loc = pp.supplier->where;
                 loc.field = "country";
                 diags_.add(loc, fmt::format("country \"{}\" is not in the template's list of countries ({})", pp.supplier->country,
@@ -370,7 +370,10 @@ private:
             const int b = static_cast<int>(n);
             const std::string& cat = category(s.precursor);
             text("purchased.category", cat, b);
-            text("purchased.country", s.country, b);
+            if (!s.country.empty()) text("purchased.country", s.country, b);
+            else
+                notices_.push_back(fmt::format("purchased precursor {}: its country of production is not known; the template asks for it ({})",
+                                               s.id, ref("purchased.country", b)));
             // The supplier's route is not in the data: a category with routes gets "Unknown production routes".
             auto routes = map_.list("route", cat);
             const TemplateListItem* route = routes.front();

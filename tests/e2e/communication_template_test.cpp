@@ -171,6 +171,29 @@ TEST_CASE("template cross-check: fastener-tw, purchased wire rod from two suppli
     CHECK(rounded(c.rows[1].total) != format_see(screws->see_total.value()));
 }
 
+TEST_CASE("template cross-check: a purchased precursor of unknown origin", "[e2e][template][libreoffice]") {
+    CBAM_REQUIRE_TEMPLATE_CHECK();
+    // fastener-tw with the Chinese wire rod's country "unknown" (suppliers.csv allows it): the
+    // template's country of production (A_InstData F103) stays empty, the user is told to fill it,
+    // and the figures are unchanged, since the supplier still gives them:
+    //   direct (800 × 2.10 + 500 × 2.50 + 365.3232) / 1 200 = 3 295.3232 / 1 200 = 2.746102666… -> 2.74610
+    //   indirect (800 × 0.35 + 500 × 0.40 + 1 850 × 0.474) / 1 200 = 1 356.9 / 1 200 = 1.13075
+    test::ScratchDir dir;
+    dir.copy_from("fixtures/fastener-tw");
+    dir.edit("suppliers.csv", "(fictional),CN,", "(fictional),unknown,");
+    Checked c = fill_and_check("fastener-unknown-origin", Scope::Definitive, dir.path());
+    REQUIRE(c.rows.size() == 2);
+    for (const TemplateRow& row : c.rows) {
+        CHECK(rounded(row.direct) == "2.74610");
+        CHECK(rounded(row.indirect) == "1.13075");
+    }
+    bool told = false;
+    for (const auto& n : c.notices)
+        told = told || (n.find("WR-CN") != std::string::npos && n.find("country of production is not known") != std::string::npos &&
+                        n.find("A_InstData!F103") != std::string::npos);
+    CHECK(told);
+}
+
 TEST_CASE("template cross-check: cement-vn, own and purchased clinker", "[e2e][template][libreoffice]") {
     CBAM_REQUIRE_TEMPLATE_CHECK();
     Checked c = fill_and_check("cement-vn", Scope::Transitional);
