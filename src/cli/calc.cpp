@@ -234,7 +234,8 @@ Command calc_command() {
                    "  DIR (--audit)         a new folder, the audit bundle (docs/audit.md)\n"
                    "Nothing else; without -o, --html, --template-out or --audit nothing is written.",
          .notes = kNumbers,
-         .exit_codes = {{exit_code::ok, ""}, {exit_code::input_error, ""}, {exit_code::usage, ""}, {exit_code::output_error, ""}},
+         .exit_codes = {{exit_code::ok, ""}, {exit_code::input_error, ""}, {exit_code::usage, ""}, {exit_code::output_error, ""},
+                        {exit_code::setup, "--template-out: the blank communication template is missing or is not the one cbam knows"}},
          .examples = {"cbam calc fixtures/fastener-tw", "cbam calc fixtures/fastener-tw -o out/see.csv --audit out/fastener-audit",
                       "cbam calc fixtures/fastener-tw --html out/fastener-tw.zh-TW.html --lang zh-TW",
                       "cbam calc fixtures/fastener-tw --template-out out/fastener-tw-template.xlsx",

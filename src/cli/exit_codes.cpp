@@ -15,7 +15,8 @@ const std::vector<ExitCodeDoc>& exit_codes() {
         {exit_code::check_failed, "the inputs were read and computed, and the check the command makes failed: certificates held "
                                   "short of the quarterly 50 % (certificates), a figure differs (verify), an output not "
                                   "reproduced (rerun)"},
-        {exit_code::setup, "cbam is not set up: the official QReport schema is missing or not the published one, or cbam's own "
+        {exit_code::setup, "cbam is not set up: the official QReport schema is missing or not the published one, the blank "
+                           "communication template (calc --template-out) is missing or not the one cbam knows, or cbam's own "
                            "data is missing; the message says what to download and where to put it"},
         {exit_code::internal, "an internal error: a defect in cbam; please report it with the command line and inputs"},
     };

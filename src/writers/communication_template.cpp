@@ -598,15 +598,22 @@ private:
     bool grid_notice_ = false;
 };
 
+// How to get the blank, for the set-up errors below.
+std::string how_to_get_blank() {
+    const fs::path name = fs::path(default_blank_template()).filename();
+    return fmt::format("cbam fills a copy of the Commission's blank \"CBAM Communication template for installations\" (English; the "
+                       "Commission publishes it on its CBAM page): give its path with --template FILE, or put it as \"{}\" in a folder "
+                       "named by CBAM_TEMPLATE_DIR",
+                       name.string());
+}
+
+// The blank is official material cbam needs, not the user's input: a blank that is missing or
+// unusable is a set-up error (exit code 5, docs/exit-codes.md), never a crash.
 std::string read_blank(const std::string& path) {
+    std::error_code ec;
     std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        Diagnostics d;
-        d.add({path}, "the blank communication template is not there: give its path with --template FILE or set CBAM_TEMPLATE_DIR to "
-                      "the folder holding \"" + fs::path(default_blank_template()).filename().string() +
-                      "\" (the Commission publishes it on its CBAM page)");
-        throw InputError(std::move(d));
-    }
+    if (!in || fs::is_directory(path, ec))
+        throw SetupError(fmt::format("the blank communication template is not at {} (or cannot be read). {}", path, how_to_get_blank()));
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
@@ -616,8 +623,18 @@ std::string read_blank(const std::string& path) {
 
 TemplateFill fill_communication_template(const Installation& inst, const CalcResult& result, const std::string& blank_path) {
     std::string bytes = read_blank(blank_path);
-    xlsx::Workbook blank = xlsx::Workbook::from_bytes(bytes, blank_path);
-    TemplateMap map = map_for_workbook(blank, data_dir() + "/templates");
+    std::optional<xlsx::Workbook> opened;
+    std::optional<TemplateMap> found;
+    try {
+        opened.emplace(xlsx::Workbook::from_bytes(bytes, blank_path));
+        found.emplace(map_for_workbook(*opened, data_dir() + "/templates"));
+    } catch (const InputError& e) {  // not a workbook, not the template, a version or language cbam has no map for
+        std::string why = e.diagnostics().to_string();
+        while (!why.empty() && why.back() == '\n') why.pop_back();
+        throw SetupError(fmt::format("{} cannot be used as the blank communication template:\n{}\n{}", blank_path, why, how_to_get_blank()));
+    }
+    const xlsx::Workbook& blank = *opened;
+    const TemplateMap& map = *found;
     xlsx::WorkbookEditor ed(blank, bytes);
     TemplateFill out;
     out.version = map.version();

@@ -31,10 +31,12 @@ std::string default_template_dir();
 std::string default_blank_template(const std::string& dir = default_template_dir());
 
 // Fills a copy of the blank at `blank_path` with `inst` (whose results are `result`). Throws
-// InputError listing every problem at once, naming the input file and line: a blank that is missing,
-// not a workbook, or of a version without a cell map; and whatever of the installation the template
-// cannot hold (more than 10 processes, 20 purchased precursors or 100 products, a process whose
-// good is consumed by the others beyond what it makes ...). Nothing is written to disk here.
+// SetupError (exit code 5) for a blank that is missing, not a workbook, or not the template of a
+// version and language cbam has a cell map for: the blank is official material, not the user's
+// input. Throws InputError listing every problem at once, naming the input file and line, for
+// whatever of the installation the template cannot hold (more than 10 processes, 20 purchased
+// precursors or 100 products, a process whose good is consumed by the others beyond what it
+// makes ...). Nothing is written to disk here.
 TemplateFill fill_communication_template(const Installation& inst, const CalcResult& result, const std::string& blank_path);
 
 }  // namespace cbam

@@ -1,6 +1,7 @@
 // Filling the communication template: what cannot be filled is refused with a clear message naming
 // the input file and line, every problem in one run, exit code 1, and nothing written (neither the
-// filled copy nor the -o results); the blank is never changed. Cases that need the blank template
+// filled copy nor the -o results); a blank that is missing or not the template is a set-up error
+// (exit code 5); the blank is never changed. Cases that need the blank template
 // (in ../shared/templates) print SKIPPED when it is absent.
 #include "support.h"
 #include "xlsx_files.h"
@@ -9,7 +10,9 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <iostream>
+#include <optional>
 
 using namespace cbam;
 
@@ -47,23 +50,75 @@ void clinker_processes(const test::ScratchDir& dir, int n) {
 
 }  // namespace
 
+// The blank is official material cbam needs, not the user's input: missing or unusable, it is a
+// set-up error (exit code 5, docs/exit-codes.md) that says how to get it, and nothing is written.
+test::RunResult not_set_up(const test::RunResult& r, const test::ScratchDir& dir) {
+    INFO(r.err);
+    CHECK(r.exit_code == 5);
+    CHECK_THAT(r.err, Catch::Contains("cbam: not set up:") && Catch::Contains("--template FILE") && Catch::Contains("CBAM_TEMPLATE_DIR") &&
+                          !Catch::Contains("internal error"));
+    CHECK_FALSE(test::file_exists(dir.file("see.csv")));
+    CHECK_FALSE(test::file_exists(dir.file("filled.xlsx")));
+    return r;
+}
+
 TEST_CASE("template fill: the blank is missing, or is not the template", "[bad_input][template]") {
     test::ScratchDir dir;
     dir.copy_from("fixtures/fastener-tw");
-    auto r = refused(dir, {"--template", dir.file("no-such-blank.xlsx")});
-    CHECK_THAT(r.err, Catch::Contains("no-such-blank.xlsx: the blank communication template is not there") &&
-                          Catch::Contains("--template FILE") && Catch::Contains("CBAM_TEMPLATE_DIR"));
+    auto calc = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args{"calc", dir.path(), "-o", dir.file("see.csv"), "--template-out", dir.file("filled.xlsx")};
+        args.insert(args.end(), extra.begin(), extra.end());
+        return test::run_cbam(args);
+    };
+    auto r = not_set_up(calc({"--template", dir.file("no-such-blank.xlsx")}), dir);
+    CHECK_THAT(r.err, Catch::Contains("the blank communication template is not at " + dir.file("no-such-blank.xlsx")));
+
+    // a folder, not a file
+    not_set_up(calc({"--template", dir.path()}), dir);
 
     // any other workbook: it does not state a template version
     dir.write("other.xlsx", test::minimal_xlsx({{"Sheet1", R"(<row r="1"><c r="A1"><v>1</v></c></row>)"}}));
-    r = refused(dir, {"--template", dir.file("other.xlsx")});
-    CHECK_THAT(r.err, Catch::Contains("other.xlsx") && Catch::Contains("VersionDocumentation") &&
+    r = not_set_up(calc({"--template", dir.file("other.xlsx")}), dir);
+    CHECK_THAT(r.err, Catch::Contains("other.xlsx cannot be used as the blank communication template") && Catch::Contains("VersionDocumentation") &&
                           Catch::Contains("not the Commission's communication template"));
 
     // not a workbook at all
     dir.write("notes.xlsx", "installation notes, not a spreadsheet\n");
-    r = refused(dir, {"--template", dir.file("notes.xlsx")});
+    r = not_set_up(calc({"--template", dir.file("notes.xlsx")}), dir);
     CHECK_THAT(r.err, Catch::Contains("notes.xlsx") && Catch::Contains("not an xlsx workbook"));
+}
+
+// Sets an environment variable for the cbam processes this test starts, and restores it after.
+class ScopedEnv {
+public:
+    ScopedEnv(const char* name, const std::string& value) : name_(name) {
+        if (const char* old = std::getenv(name)) old_ = old;
+        ::setenv(name, value.c_str(), 1);
+    }
+    ~ScopedEnv() {
+        if (old_) ::setenv(name_, old_->c_str(), 1);
+        else ::unsetenv(name_);
+    }
+    ScopedEnv(const ScopedEnv&) = delete;
+    ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+private:
+    const char* name_;
+    std::optional<std::string> old_;
+};
+
+TEST_CASE("template fill: no blank where cbam looks by default (a machine without ../shared)", "[bad_input][template]") {
+    // $CBAM_TEMPLATE_DIR replaces the default folder (../shared/templates): an empty folder stands
+    // for a user's machine without the Commission's material beside the sources.
+    test::ScratchDir dir, empty;
+    ScopedEnv env("CBAM_TEMPLATE_DIR", empty.path());
+    auto r = test::run_cbam({"calc", test::source_path("fixtures/fastener-tw"), "-o", dir.file("see.csv"), "--template-out", dir.file("filled.xlsx")});
+    not_set_up(r, dir);
+    CHECK_THAT(r.err, Catch::Contains(empty.path() + "/CBAM Communication template for installations_en_20241213.xlsx") &&
+                          Catch::Contains("Commission publishes it on its CBAM page"));
+    // without --template-out the blank is not needed
+    r = test::run_cbam({"calc", test::source_path("fixtures/fastener-tw")});
+    CHECK(r.exit_code == 0);
 }
 
 TEST_CASE("template fill: usage errors", "[bad_input][template]") {
