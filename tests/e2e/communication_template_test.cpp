@@ -25,6 +25,7 @@
 #include "support.h"
 #include "writers/communication_template.h"
 #include "writers/rounding.h"
+#include "xlsx_files.h"
 
 #include <catch2/catch.hpp>
 
@@ -423,4 +424,97 @@ TEST_CASE("template fill: a route naming none of the template's is entered as un
         noted = noted || (n.find("process ELY") != std::string::npos && n.find("\"alkaline water electrolysis\"") != std::string::npos &&
                           n.find("Unknown production routes") != std::string::npos);
     CHECK(noted);
+}
+
+namespace {
+
+// Every occurrence of an element `<name ...>...</name>` or `<name .../>` in `xml`, in order.
+std::vector<std::string> elements(const std::string& xml, const std::string& name) {
+    std::vector<std::string> out;
+    const std::string open = "<" + name, close = "</" + name + ">";
+    for (std::size_t at = xml.find(open); at != std::string::npos; at = xml.find(open, at + 1)) {
+        const char next = at + open.size() < xml.size() ? xml[at + open.size()] : '\0';
+        if (next != ' ' && next != '>' && next != '/') continue;  // <f but not <fonts
+        std::size_t gt = xml.find('>', at);
+        std::size_t end = xml[gt - 1] == '/' ? gt + 1 : xml.find(close, gt) + close.size();
+        out.push_back(xml.substr(at, end - at));
+    }
+    return out;
+}
+
+// The style of every cell the sheet stores: cell reference -> its s attribute ("" for none).
+std::map<std::string, std::string> cell_styles(const std::string& xml) {
+    std::map<std::string, std::string> out;
+    for (std::size_t at = xml.find("<c "); at != std::string::npos; at = xml.find("<c ", at + 1)) {
+        std::string tag = xml.substr(at, xml.find('>', at) - at);
+        auto attr = [&](const char* n) {
+            std::string key = std::string(" ") + n + "=\"";
+            auto p = tag.find(key);
+            if (p == std::string::npos) return std::string();
+            p += key.size();
+            return tag.substr(p, tag.find('"', p) - p);
+        };
+        out[attr("r")] = attr("s");
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("template fill: every formula, style, validation, defined name and hidden sheet of the blank is kept", "[e2e][template]") {
+    if (test::official_template().empty()) {
+        std::cout << "SKIPPED: the blank communication template is not in ../shared/templates" << std::endl;
+        return;
+    }
+    const std::string blank_bytes = test::read_file(test::official_template());
+    const xlsx::Workbook blank = xlsx::Workbook::from_bytes(blank_bytes, "blank.xlsx");
+    const test::Parts before = test::unzip_parts(blank_bytes);
+    // The sheets cbam writes to (docs/communication-template.md, "Cells written"); every other part
+    // of the archive must come out byte for byte.
+    std::map<std::string, std::string> input_sheets;
+    for (const char* s : {"A_InstData", "B_EmInst", "C_Emissions&Energy", "D_Processes", "E_PurchPrec", "Summary_Products"})
+        input_sheets[blank.sheet_part(s)] = s;
+
+    for (const char* fixture : {"fastener-tw", "cement-vn", "fertiliser-eg", "aluminium-smelter", "hydrogen-plant", "power-plant"}) {
+        INFO("fixture " << fixture);
+        Filled f = fill_dir(test::source_path(std::string("fixtures/") + fixture));
+        const test::Parts after = test::unzip_parts(f.fill.workbook);
+        REQUIRE(after.size() == before.size());
+        std::size_t changed = 0;
+        for (std::size_t i = 0; i < before.size(); ++i) {
+            const auto& [name, old_xml] = before[i];
+            const std::string& new_xml = after[i].second;
+            INFO("part " << name);
+            REQUIRE(after[i].first == name);  // the same parts in the same order
+            if (old_xml == new_xml) continue;
+            ++changed;
+            if (name == "xl/workbook.xml") {
+                // defined names and the sheets with their hidden/veryHidden states untouched;
+                // a full recalculation asked for
+                CHECK(elements(new_xml, "definedNames") == elements(old_xml, "definedNames"));
+                CHECK(elements(new_xml, "sheets") == elements(old_xml, "sheets"));
+                CHECK(elements(new_xml, "workbookProtection") == elements(old_xml, "workbookProtection"));
+                CHECK(new_xml.find("fullCalcOnLoad=\"1\"") != std::string::npos);
+                continue;
+            }
+            REQUIRE(input_sheets.count(name));  // only the input sheets change
+            // every formula (shared formulas and array formulas included) as it was
+            CHECK_FALSE(elements(old_xml, "f").empty());
+            CHECK(elements(new_xml, "f") == elements(old_xml, "f"));
+            for (const char* block : {"dataValidations", "conditionalFormatting", "sheetProtection", "mergeCells", "cols", "sheetPr",
+                                      "sheetViews", "pageSetup", "extLst"})
+                CHECK(elements(new_xml, block) == elements(old_xml, block));
+            // every cell the blank stores keeps its style; the filled copy only adds cells
+            auto old_styles = cell_styles(old_xml), new_styles = cell_styles(new_xml);
+            std::size_t kept = 0;
+            for (const auto& [ref, style] : old_styles) {
+                auto it = new_styles.find(ref);
+                kept += it != new_styles.end() && it->second == style;
+            }
+            CHECK(kept == old_styles.size());
+        }
+        CHECK(changed >= 4);  // workbook.xml and at least A_InstData, D_Processes, Summary_Products
+    }
+    // the fills above read the blank; it is as it was
+    CHECK(test::read_file(test::official_template()) == blank_bytes);
 }
