@@ -44,6 +44,8 @@ struct TemplateRow {
     std::size_t row = 0;
     std::string process, cn;
     std::string direct, indirect, total;  // as LibreOffice wrote them (up to 15 significant digits)
+    std::string cn_name;                   // G: the template's name of the CN code
+    std::string electricity;               // O: embedded electricity, MWh/t
 };
 
 std::vector<TemplateRow> summary_products(const std::string& csv) {
@@ -52,9 +54,10 @@ std::vector<TemplateRow> summary_products(const std::string& csv) {
     std::size_t row = 0;  // LibreOffice writes one record per sheet row (a record may span lines)
     read_csv(csv, CsvDialect::standard(), d, [&](CsvRecord& r) {
         ++row;
-        // columns D (process), F (CN code), I, J, K (SEE direct, indirect, total): 0-based 3, 5, 8, 9, 10
-        if (row < 10 || row > 109 || r.fields.size() < 11 || r.fields[3].empty()) return;
-        rows.push_back({row, r.fields[3], r.fields[5], r.fields[8], r.fields[9], r.fields[10]});
+        // columns D (process), F (CN code), G (CN name), I, J, K (SEE direct, indirect, total),
+        // O (embedded electricity): 0-based 3, 5, 6, 8, 9, 10, 14
+        if (row < 10 || row > 109 || r.fields.size() < 15 || r.fields[3].empty()) return;
+        rows.push_back({row, r.fields[3], r.fields[5], r.fields[8], r.fields[9], r.fields[10], r.fields[6], r.fields[14]});
     });
     INFO(d.to_string());
     REQUIRE(d.empty());
@@ -73,6 +76,10 @@ struct Checked {
     CalcResult result;
     std::vector<TemplateRow> rows;
     std::vector<std::string> notices;
+    std::shared_ptr<test::ScratchDir> dir;  // the filled copy and LibreOffice's CSV of each recalculated sheet
+    std::string stem;
+    std::string sheet_csv(const std::string& sheet) const { return dir->file(stem + "-" + sheet + ".csv"); }
+    std::string filled() const { return dir->file(stem + ".xlsx"); }
 };
 
 // Fills the template with `fixture`, recalculates it in LibreOffice, and checks every product row
@@ -89,9 +96,22 @@ std::vector<std::string> sheet_row(const std::string& csv, std::size_t wanted) {
     return out;
 }
 
+// The number of the first row of a recalculated sheet whose cell in column `col` (0-based) is
+// `value`; 0 when there is none.
+std::size_t find_row(const std::string& csv, std::size_t col, const std::string& value) {
+    Diagnostics d;
+    std::size_t row = 0, found = 0;
+    read_csv(csv, CsvDialect::standard(), d, [&](CsvRecord& r) {
+        ++row;
+        if (!found && r.fields.size() > col && r.fields[col] == value) found = row;
+    });
+    REQUIRE(d.empty());
+    return found;
+}
+
 Checked fill_and_check(const std::string& fixture, Scope scope, const std::string& dir_path = {}) {
     Installation inst = read_installation(dir_path.empty() ? test::source_path("fixtures/" + fixture) : dir_path);
-    Checked out{calculate(inst, scope), {}, {}};
+    Checked out{calculate(inst, scope), {}, {}, std::make_shared<test::ScratchDir>(), fixture};
     TemplateFill fill;
     try {
         fill = fill_communication_template(inst, out.result, test::official_template());
@@ -101,7 +121,7 @@ Checked fill_and_check(const std::string& fixture, Scope scope, const std::strin
     out.notices = fill.notices;
     // every fixture's route that has a counterpart in the template names it (docs/communication-template.md, Routes)
     for (const auto& n : fill.notices) CHECK_THAT(n, !Catch::Contains("names none of the template's routes"));
-    test::ScratchDir dir;
+    const test::ScratchDir& dir = *out.dir;
     dir.write(fixture + ".xlsx", fill.workbook);
     test::libreoffice_convert(dir.file(fixture + ".xlsx"), dir.path(), "csv");
     out.rows = summary_products(dir.file(fixture + "-Summary_Products.csv"));
@@ -170,6 +190,29 @@ TEST_CASE("template cross-check: fastener-tw, purchased wire rod from two suppli
     REQUIRE(c.rows.size() == 2);
     CHECK(rounded(c.rows[1].total) == "3.87685");
     CHECK(rounded(c.rows[1].total) != format_see(screws->see_total.value()));
+
+    // Difference 3: the template has no cell for a purchased precursor's SEE (indirect). cbam enters
+    // WR-TW's 0.35 tCO2e/t as 0.35 MWh/t (E_PurchPrec L50) at 1 tCO2/MWh (L51); the template's own
+    // L52 = L50 × L51 gives back 0.35.
+    CHECK(sheet_row(c.sheet_csv("E_PurchPrec"), 50).at(11) == "0.35");
+    CHECK(sheet_row(c.sheet_csv("E_PurchPrec"), 51).at(11) == "1");
+    CHECK(sheet_row(c.sheet_csv("E_PurchPrec"), 52).at(11) == "0.35");
+    // ... so the template's embedded electricity of the screws (Summary_Products O) counts those
+    // MWh/t: (1 850 + 800 × 0.35 + 500 × 0.40) / 1 200 = 2 330 / 1 200 = 1.941666… MWh/t, where the
+    // installation's own electricity alone is 1 850 / 1 200 = 1.541666… MWh/t.
+    for (const TemplateRow& row : c.rows) CHECK(rounded(row.electricity) == format_see(test::D(2330, 1200)));
+
+    // Difference 9: CN 7318 15 90 is not in the template's list (CN 2024 splits 7318 15 into
+    // 7318 15 20 … 95): no name, the same SEE as the screws' other code, and a note.
+    CHECK(c.rows[0].cn == "73181590");
+    CHECK(c.rows[0].cn_name == "#N/A");
+    CHECK(c.rows[1].cn == "73182200");
+    CHECK(c.rows[1].cn_name != "#N/A");
+    CHECK(c.rows[0].direct == c.rows[1].direct);
+    CHECK(c.rows[0].indirect == c.rows[1].indirect);
+    bool noted = false;
+    for (const auto& n : c.notices) noted = noted || n.find("CN 73181590 (process FASTENERS) is not in the template's list") != std::string::npos;
+    CHECK(noted);
 }
 
 TEST_CASE("template cross-check: a purchased precursor of unknown origin", "[e2e][template][libreoffice]") {
@@ -205,6 +248,24 @@ TEST_CASE("template cross-check: fertiliser-eg, heat between processes, N2O, two
     CBAM_REQUIRE_TEMPLATE_CHECK();
     Checked c = fill_and_check("fertiliser-eg", Scope::Definitive);
     check_cn_rows(c);
+    // Difference 7: Summary_Processes (b) ii. "Rest" (row 85, K) is the installation's direct total
+    // (from B_EmInst) minus the processes' direct emissions. The steam bought from the industrial
+    // park is attributed to the ammonia plant (60 TJ × 56.1 / 0.9 = 3 740 tCO2) but emitted outside
+    // the installation: Rest = −3 740, not an error.
+    CHECK(sheet_row(c.sheet_csv("Summary_Processes"), 85).at(10) == "-3740");
+    // Difference 8: ammonia's SEE (direct) is 347 621 / 200 000 = 1.738105 (tests/e2e/fertiliser_eg_test.cpp),
+    // exactly halfway between two 5-decimal values. LibreOffice writes it as that decimal, so it
+    // rounds as cbam's does, half away from zero, to 1.73811.
+    bool seen = false;
+    for (const TemplateRow& row : c.rows)
+        if (row.cn == "28141000") {
+            seen = true;
+            CHECK(row.direct == "1.738105");
+            CHECK(rounded(row.direct) == "1.73811");
+            CHECK(row.total == "1.788485");  // 1.738105 + 0.05038, again a tie
+            CHECK(rounded(row.total) == "1.78849");
+        }
+    CHECK(seen);
 }
 
 TEST_CASE("template cross-check: aluminium-smelter, PFC and an exempt origin", "[e2e][template][libreoffice]") {
@@ -216,6 +277,20 @@ TEST_CASE("template cross-check: aluminium-smelter, PFC and an exempt origin", "
     bool told = false;
     for (const auto& n : c.notices) told = told || (n.find("AL-NO") != std::string::npos && n.find("counts as zero") != std::string::npos);
     CHECK(told);
+    // Its block of E_PurchPrec (found by the template's own name for it in column R, "PurchPrecDef_AL-NO"):
+    // SEE (direct) 0 in L, specific electricity 0 MWh/t on the next row, whatever Norway communicated
+    // (1.45 and 0.02); the template's SEE (indirect) L = 0 × 1 = 0, three rows down.
+    const std::string e = c.sheet_csv("E_PurchPrec");
+    const std::size_t r = find_row(e, 17, "PurchPrecDef_AL-NO");
+    REQUIRE(r > 0);
+    CHECK(sheet_row(e, r).at(11) == "0");
+    CHECK(sheet_row(e, r + 1).at(11) == "0");
+    CHECK(sheet_row(e, r + 3).at(11) == "0");
+    // while the Chinese billets keep their figures
+    const std::size_t cn = find_row(e, 17, "PurchPrecDef_AL-CN");
+    REQUIRE(cn > 0);
+    CHECK(sheet_row(e, cn).at(11) == "1.92");
+    CHECK(sheet_row(e, cn + 3).at(11) == "12.7");
 }
 
 TEST_CASE("template cross-check: hydrogen-plant, two routes of one good, exported waste gas and electricity", "[e2e][template][libreoffice]") {
@@ -239,6 +314,10 @@ TEST_CASE("template cross-check: hydrogen-plant, two routes of one good, exporte
     CHECK(format_see(direct / Decimal(32000)) == format_see(h2->see_direct.value()));
     CHECK(format_see(indirect / Decimal(32000)) == format_see(h2->see_indirect.value()));
     CHECK(format_see(h2->see_direct.value()) == "6.30452");
+    // Difference 7: the tail gas sent out of the installation (15 000 000 Nm3 × 9.5 MJ/Nm3 = 142.5 TJ,
+    // × 56.1 × 0.667 = 5 332.16475 tCO2, tests/e2e/hydrogen_plant_test.cpp) is deducted from the SMR
+    // process but was emitted by the installation: Summary_Processes Rest (row 85, K) = +5 332.16475.
+    CHECK(sheet_row(c.sheet_csv("Summary_Processes"), 85).at(10) == "5332.16475");
 }
 
 TEST_CASE("template cross-check: power-plant, electricity and exported heat", "[e2e][template][libreoffice]") {
