@@ -333,7 +333,7 @@ private:
             if (!el_cons.is_zero()) {
                 number("process.electricity_consumed", el_cons, b);
                 number("process.electricity_ef", ratio(t(a.indirect), el_cons), b);
-                if (const TemplateListItem* s = ef_source(r.electricity_source)) text("process.electricity_ef_source", s->value, b);
+                if (const TemplateListItem* s = ef_source(p)) text("process.electricity_ef_source", s->value, b);
             }
             if (!el_prod.is_zero()) {
                 number("process.electricity_exported", el_prod, b);
@@ -342,22 +342,31 @@ private:
         }
     }
 
-    // grid -> D.4(b): a published grid factor other than the Commission's (D.4(a) is the Commission's
-    // IEA-based factor, which the data do not say); own production -> D.4.1 (D.4.2 is cogeneration).
-    const TemplateListItem* ef_source(const std::string& source) {
-        if (source.empty()) return nullptr;
-        if (source == "grid") {
-            for (const TemplateListItem* item : map_.list("ef_source"))
-                if (item->code == "grid" && item->value == "D.4(b)") {
-                    if (!grid_notice_) {
-                        notices_.push_back("electricity from the grid: its factor's source is entered as D.4(b) (other publicly available "
-                                           "data); choose D.4(a) where the factor is the Commission's IEA-based value");
-                        grid_notice_ = true;
-                    }
-                    return item;
+    // The source of the factor of the electricity a process consumes. Grid electricity without a
+    // factor of its own takes the Commission's grid factor (calc/attribution.h): D.4(a), "EF based
+    // on IEA data, provided by the European Commission". A grid factor the installation gives is
+    // D.4(b), other published data (D.4(a) if it is the Commission's value, which the data do not
+    // say: a note). Own production is D.4.1 (D.4.2 is cogeneration, which the data do not say).
+    // Several sources, or grid rows of both kinds, are "Mix".
+    const TemplateListItem* ef_source(const ProductionProcess& p) {
+        std::set<std::string> codes;
+        for (const auto& e : inst_.electricity)
+            if (e.process_id == p.id && !e.produced) codes.insert(e.source == "grid" ? (e.emission_factor ? "grid:own" : "grid:commission") : e.source);
+        if (codes.empty()) return nullptr;
+        if (codes.size() > 1) return by_code("ef_source", "mixed");
+        const std::string& code = *codes.begin();
+        if (code.rfind("grid:", 0) != 0) return by_code("ef_source", code);
+        const std::string wanted = code == "grid:commission" ? "D.4(a)" : "D.4(b)";
+        for (const TemplateListItem* item : map_.list("ef_source"))
+            if (item->code == "grid" && item->value == wanted) {
+                if (wanted == "D.4(b)" && !grid_notice_) {
+                    notices_.push_back("electricity from the grid: its factor's source is entered as D.4(b) (other publicly available "
+                                       "data); choose D.4(a) where the factor is the Commission's IEA-based value");
+                    grid_notice_ = true;
                 }
-        }
-        return by_code("ef_source", source);
+                return item;
+            }
+        return by_code("ef_source", "grid");
     }
 
     // --- A_InstData purchased precursors and E_PurchPrec -------------------------------------------

@@ -238,6 +238,33 @@ TEST_CASE("template cross-check: a purchased precursor of unknown origin", "[e2e
     CHECK(told);
 }
 
+TEST_CASE("template cross-check: grid electricity at the Commission's factor is D.4(a)", "[e2e][template][libreoffice]") {
+    CBAM_REQUIRE_TEMPLATE_CHECK();
+    // fastener-tw without a grid factor of its own (definitive period): calc takes the Commission's
+    // factor for Taiwan, 0.561 tCO2/MWh (IR (EU) 2025/2621 Annex II, cn_codes/electricity_grid_emission_factors.csv),
+    // and the template is told the factor's source is D.4(a), "EF based on IEA data, provided by the
+    // European Commission".
+    //   indirect (800 × 0.35 + 500 × 0.40 + 1 850 × 0.561) / 1 200 = 1 517.85 / 1 200 = 1.264875 -> 1.26488
+    //   direct unchanged: 2.74610
+    test::ScratchDir dir;
+    dir.copy_from("fixtures/fastener-tw");
+    dir.edit("electricity.csv", "0.474,tCO2/MWh,grid,\"Taiwan grid emission factor 2024 (Energy Administration, MOEA), 0.474 kgCO2/kWh\"", ",,grid,");
+    Checked c = fill_and_check("fastener-commission-factor", Scope::Definitive, dir.path());
+    REQUIRE(c.rows.size() == 2);
+    for (const TemplateRow& row : c.rows) {
+        CHECK(rounded(row.direct) == "2.74610");
+        CHECK(rounded(row.indirect) == "1.26488");
+        CHECK(row.indirect == "1.264875");
+    }
+    const xlsx::Workbook filled = xlsx::Workbook::open(c.filled());
+    const xlsx::Sheet& d = filled.sheet("D_Processes");
+    REQUIRE(d.at("L65"));
+    CHECK(d.at("L65")->number() == test::D("1850"));
+    CHECK(d.at("L66")->number() == test::D("0.561"));
+    CHECK(d.at("L67")->value == "D.4(a)");
+    for (const auto& n : c.notices) CHECK_THAT(n, !Catch::Contains("D.4(b)"));
+}
+
 TEST_CASE("template cross-check: cement-vn, own and purchased clinker", "[e2e][template][libreoffice]") {
     CBAM_REQUIRE_TEMPLATE_CHECK();
     Checked c = fill_and_check("cement-vn", Scope::Transitional);
