@@ -103,7 +103,7 @@ void add_calc_options(CLI::App& cmd, Options& o) {
         ->type_name("FILE");
     cmd.add_option("--template", o.blank,
                    "the blank communication template to copy (default: \"CBAM Communication template for installations_en_"
-                   "<version>.xlsx\" in $CBAM_TEMPLATE_DIR, else in ../shared/templates beside the sources)")
+                   "<version>.xlsx\" in $CBAM_TEMPLATE_DIR, else in ../shared/templates beside the project)")
         ->type_name("BLANK");
     add_dialect_options(cmd, o.dialect);
 }
