@@ -483,7 +483,10 @@ private:
         auto spec = t_.number("purchased.specific_electricity", n, 0, units::MWh() / gu);
         const TemplateListItem* spec_src = t_.code("purchased.specific_electricity_source", n, 0, {}, spec.has_value());
         auto ef = t_.number("purchased.electricity_ef", n, 0, units::tCO2e_per_MWh());
-        const TemplateListItem* ef_src = t_.code("purchased.electricity_ef_source", n, 0, {}, ef.has_value());
+        // The factor's source may be blank: it does not enter the SEE, the template computes without
+        // it (flagging it, which check-template reports), and cbam's own filled templates leave it
+        // blank where suppliers.csv gives the SEE (indirect) itself (docs/communication-template.md).
+        const TemplateListItem* ef_src = t_.code("purchased.electricity_ef_source", n, 0, {}, false);
         t_.code("purchased.default_justification", n);
         if (spec && !ef) t_.error("purchased.electricity_ef", n, 0, "expected the emission factor of the precursor's electricity, found an empty cell");
         if (ef && !spec) t_.error("purchased.specific_electricity", n, 0, "expected the precursor's specific electricity consumption, found an empty cell");

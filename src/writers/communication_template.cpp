@@ -437,8 +437,10 @@ private:
             notices_.push_back(fmt::format("purchased precursors: the template computes their SEE (indirect) as specific electricity consumption "
                                            "x emission factor and has no cell for the figure itself; cbam enters the supplier's SEE (indirect) "
                                            "as the consumption (MWh/t) at a factor of 1 tCO2/MWh ({}, {}). Replace both with the supplier's "
-                                           "electricity figures where you have them: the SEE stay the same when their product does",
-                                           ref("purchased.specific_electricity"), ref("purchased.electricity_ef")));
+                                           "electricity figures where you have them (the SEE stay the same when their product does), and choose the "
+                                           "factor's source ({}), which cbam leaves blank",
+                                           ref("purchased.specific_electricity"), ref("purchased.electricity_ef"),
+                                           ref("purchased.electricity_ef_source")));
     }
 
     // --- Summary_Products ------------------------------------------------------------------------
