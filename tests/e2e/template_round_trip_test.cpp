@@ -17,6 +17,7 @@
 #include "io/csv_reader.h"
 #include "libreoffice.h"
 #include "support.h"
+#include "writers/rounding.h"
 
 #include <catch2/catch.hpp>
 
@@ -46,7 +47,15 @@ std::vector<std::map<std::string, std::string>> see_rows(const std::string& path
     return rows;
 }
 
-void round_trip(const std::string& fixture) {
+// A figure the round trip may give one unit of the 5th decimal lower: the CSV run's exact value is
+// a tie (6 decimals ending in 5, rounded half away from zero) made in part of a factor the workbook
+// cannot hold exactly (docs/communication-template.md, difference 5). Only the hydrogen plant's
+// SEE (indirect) is such a figure, derived by hand in the hydrogen test below.
+struct Tie {
+    std::string good, column, exact, from_csv, from_template;  // every row of that aggregated good
+};
+
+void round_trip(const std::string& fixture, const std::vector<Tie>& ties = {}) {
     test::ScratchDir dir;
     const std::string src = test::source_path("fixtures/" + fixture);
     auto from_csv = test::run_cbam({"calc", src, "-o", dir.file("from-csv.csv"), "--template-out", dir.file(fixture + ".xlsx")});
@@ -69,6 +78,15 @@ void round_trip(const std::string& fixture) {
                                 "indirect", "activity_level", "activity_unit", "processes", "precursor_default_values", "period_start",
                                 "period_end"}) {
             INFO("column " << col);
+            const Tie* tie = nullptr;
+            for (const Tie& t : ties)
+                if (t.good == expected[i]["aggregated_good"] && t.column == col) tie = &t;
+            if (tie) {
+                CHECK(format_see(*Decimal::parse(tie->exact)) == tie->from_csv);  // the tie, rounded half away from zero
+                CHECK(expected[i][col] == tie->from_csv);
+                CHECK(got[i][col] == tie->from_template);
+                continue;
+            }
             CHECK(got[i][col] == expected[i][col]);
         }
     }
@@ -98,7 +116,15 @@ TEST_CASE("template round trip: aluminium-smelter", "[e2e][template][libreoffice
 
 TEST_CASE("template round trip: hydrogen-plant", "[e2e][template][libreoffice][round_trip]") {
     CBAM_REQUIRE_TEMPLATE_CHECK();
-    round_trip("hydrogen-plant");
+    // SEE (indirect) of hydrogen, both processes together (tests/e2e/hydrogen_plant_test.cpp):
+    //   SMR 24 000 MWh × 0.42 = 10 080;  ELY 12 000 × 0.42 + 98 000 × 0 + 4 000 × 0.567 = 7 308
+    //   (10 080 + 7 308) / (30 000 + 2 000) t = 17 388 / 32 000 = 0.543375 exactly: a tie -> 0.54338.
+    // The template has one electricity factor per process: ELY's is 7 308 / 114 000 =
+    // 0.0641052631578947368…, which no cell holds exactly; cbam writes 0.064105263157894737, and the
+    // double LibreOffice saves back is a hair lower, so that the figure read back is just under the
+    // tie and rounds to 0.54337. Both are within the template's precision (check-template agrees).
+    round_trip("hydrogen-plant", {{"Hydrogen", "see_indirect", "0.543375", "0.54338", "0.54337"},
+                                  {"Hydrogen", "see_indirect_counted", "0.543375", "0.54338", "0.54337"}});
 }
 
 TEST_CASE("template round trip: power-plant", "[e2e][template][libreoffice][round_trip]") {
