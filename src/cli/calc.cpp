@@ -205,6 +205,9 @@ int run_calc(Options& o) {
         std::error_code ec1, ec2;
         if (fs::weakly_canonical(o.template_out, ec1) == fs::weakly_canonical(o.blank, ec2) && !ec1 && !ec2)
             throw UsageError(fmt::format("--template-out {} is the blank itself: the blank is never changed, write the copy elsewhere", o.template_out));
+        std::error_code ec3;
+        if (fs::weakly_canonical(o.template_out, ec1) == fs::weakly_canonical(o.dir, ec3) && !ec1 && !ec3)
+            throw UsageError(fmt::format("--template-out {} is the filled template being read: write the copy elsewhere", o.template_out));
     }
     if (!o.output.empty() && o.format.empty()) {
         std::string ext = extension(o.output);

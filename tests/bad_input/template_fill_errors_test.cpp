@@ -207,4 +207,10 @@ TEST_CASE("template fill: the blank is never changed", "[bad_input][template]") 
                                 dir.file("blank.xlsx")});
     CHECK(same.exit_code == 2);
     CHECK(test::read_file(dir.file("blank.xlsx")) == blank);
+    // nor may the copy overwrite the filled template it is computed from
+    std::string filled = test::read_file(dir.file("filled.xlsx"));
+    auto over_input = test::run_cbam({"calc", dir.file("filled.xlsx"), "--template", dir.file("blank.xlsx"), "--template-out", dir.file("filled.xlsx")});
+    CHECK(over_input.exit_code == 2);
+    CHECK_THAT(over_input.err, Catch::Contains("is the filled template being read"));
+    CHECK(test::read_file(dir.file("filled.xlsx")) == filled);
 }
