@@ -72,37 +72,44 @@ Traced measured_emissions(const MeasuredEmission& m) {
 }
 
 Traced pfc_emissions(const PfcEmission& p) {
+    // The tables' units as IR (EU) 2025/2547 Annex II B.7 writes them. The anode-effect minutes per
+    // cell-day (AEM) and the overvoltage in mV are plain numbers here, so both factors have the
+    // dimension of kg CF4 per tonne of aluminium; only their names carry the rest.
+    const Unit kg_cf4_per_t = Unit::parse("kgCF4/t").value();
+    const Unit sef_unit("(kgCF4/t Al)/(AE-min/cell-day)", kg_cf4_per_t.exponents(), kg_cf4_per_t.scale());
+    const Unit ovc_unit("(kgCF4/t Al)/mV", kg_cf4_per_t.exponents(), kg_cf4_per_t.scale());
+    const Unit aem_unit("AE-min/cell-day", units::one().exponents(), Decimal(1));
+    const std::string b7 = "IR (EU) 2025/2547 Annex II B.7";
     Traced pr = traced_input(p.primary_aluminium, "primary aluminium produced (Pr_Al)");
-    Unit kg_cf4_per_t = Unit::parse("kgCF4/t").value();
     Traced cf4_duct;
     Decimal f_c2f6;
+    std::string table;
     if (!p.overvoltage) {
         auto f = factors::slope_factors(p.technology).value();
         f_c2f6 = f.f_c2f6;
+        table = b7 + " Table 2";
         Traced freq = traced_input(*p.anode_effect_frequency, "anode effect frequency (per cell-day)");
         Traced dur = traced_input(*p.anode_effect_duration, "anode effect average duration (min)");
-        Traced aem = traced_result(freq.q * dur.q, "anode effect minutes per cell-day (AEM)", "frequency × duration",
-                                   "IR (EU) 2025/2547 Annex II B.7 Eq. 23", {{"frequency", freq}, {"duration", dur}});
-        Traced sef = traced_constant(Quantity(f.sef_cf4, kg_cf4_per_t), fmt::format("slope emission factor SEF_CF4 for {}", p.technology),
-                                     std::string(factors::pfc_source) + " Table 2");
+        Traced aem = traced_result((freq.q * dur.q).in(aem_unit), "anode effect minutes per cell-day (AEM)", "frequency × duration",
+                                   b7 + " Eq. 23", {{"frequency", freq}, {"duration", dur}});
+        Traced sef = traced_constant(Quantity(f.sef_cf4, sef_unit), fmt::format("slope emission factor SEF_CF4 for {}", p.technology), table);
         cf4_duct = traced_result((aem.q * sef.q * pr.q).in(units::tCF4()), "CF4 collected (slope method)", "AEM × SEF_CF4 / 1000 × Pr_Al",
-                                 "IR (EU) 2025/2547 Annex II B.7 Eq. 21", {{"AEM", aem}, {"SEF_CF4", sef}, {"Pr_Al", pr}});
+                                 b7 + " Eq. 21", {{"AEM", aem}, {"SEF_CF4", sef}, {"Pr_Al", pr}});
     } else {
         auto f = factors::overvoltage_factors(p.technology).value();
         f_c2f6 = f.f_c2f6;
+        table = b7 + " Table 3";
         Traced aeo = traced_input(*p.anode_effect_overvoltage, "anode effect overvoltage AEO (mV)");
         Traced ce = traced_input(*p.current_efficiency, "current efficiency CE (%)");
-        Traced ovc = traced_constant(Quantity(f.ovc, kg_cf4_per_t), fmt::format("overvoltage coefficient OVC for {} (per mV)", p.technology),
-                                     std::string(factors::pfc_source) + " Table 3");
+        Traced ovc = traced_constant(Quantity(f.ovc, ovc_unit), fmt::format("overvoltage coefficient OVC for {}", p.technology), table);
         cf4_duct = traced_result((ovc.q * aeo.q * pr.q).in(units::tCF4()) * (Decimal(1) / ce.value()), "CF4 collected (overvoltage method)",
-                                 "OVC × AEO / CE × Pr_Al × 0.001", "IR (EU) 2025/2547 Annex II B.7 Eq. 24",
-                                 {{"OVC", ovc}, {"AEO", aeo}, {"CE", ce}, {"Pr_Al", pr}});
+                                 "OVC × AEO / CE × Pr_Al × 0.001", b7 + " Eq. 24", {{"OVC", ovc}, {"AEO", aeo}, {"CE", ce}, {"Pr_Al", pr}});
     }
     Traced ce_coll = input_or(p.collection_efficiency, "collection efficiency", 1, "IR (EU) 2025/2547 Annex II B.7 Eq. 20");
     Traced cf4 = traced_result(cf4_duct.q * (Decimal(1) / ce_coll.value()), "CF4 emitted in total", "CF4_duct / collection efficiency",
                                "IR (EU) 2025/2547 Annex II B.7 Eq. 20", {{"CF4_duct", cf4_duct}, {"collection efficiency", ce_coll}});
-    Traced fc = traced_constant(Quantity(f_c2f6, units::tC2F6() / units::tCF4()), fmt::format("F_C2F6 for {}", p.technology), factors::pfc_source);
-    Traced c2f6 = traced_result(cf4.q * fc.q, "C2F6 emitted", "CF4 × F_C2F6", "IR (EU) 2025/2547 Annex II B.7 Eq. 22/25", {{"CF4", cf4}, {"F_C2F6", fc}});
+    Traced fc = traced_constant(Quantity(f_c2f6, units::tC2F6() / units::tCF4()), fmt::format("F_C2F6 for {}", p.technology), table);
+    Traced c2f6 = traced_result((cf4.q * fc.q).in(units::tC2F6()), "C2F6 emitted", "CF4 × F_C2F6", "IR (EU) 2025/2547 Annex II B.7 Eq. 22/25", {{"CF4", cf4}, {"F_C2F6", fc}});
     Traced g1 = traced_constant(Quantity(factors::gwp_cf4(), units::tCO2e() / units::tCF4()), "GWP of CF4", factors::gwp_source);
     Traced g2 = traced_constant(Quantity(factors::gwp_c2f6(), units::tCO2e() / units::tC2F6()), "GWP of C2F6", factors::gwp_source);
     Quantity total = (cf4.q * g1.q).in(units::tCO2e()) + (c2f6.q * g2.q).in(units::tCO2e());

@@ -331,6 +331,26 @@ int run_certificates(Inputs& in) {
             while (!line.empty() && line.back() == ' ') line.pop_back();
             fmt::print("  {}\n", line);
         }
+        // A negative saving is not an error: say why it happens and what (not) to do about it.
+        for (const auto& c : comparisons) {
+            auto s = c.saving();
+            if (!s || s->sign() >= 0 || !c.certificates_at_actual || !c.certificates_at_defaults) continue;
+            fmt::print("  NOTE: {} (CN {} from {}): its actual data cost EUR {} MORE than default values would ({} against {} certificates).\n",
+                       c.installation_id, c.cn_code, c.origin, (-*s).to_fixed(2), c.certificates_at_actual->to_fixed(3),
+                       c.certificates_at_defaults->to_fixed(3));
+            const Valuation& v = r.entries[c.entry].valuation;
+            if (v.actual && !v.missing.empty()) {
+                std::string missing;
+                for (const auto& m : v.missing) missing += (missing.empty() ? "" : "; ") + m;
+                fmt::print("        On its data the free-allocation adjustment lacks inputs, so that cost is an upper bound; with them "
+                           "it falls. Missing: {}\n",
+                           missing);
+            } else {
+                fmt::print("        Its embedded emissions less its free-allocation adjustment are higher than those of the default value "
+                           "with the year's mark-up. That is no reason to switch: actual emissions are the rule wherever they can be "
+                           "determined (Regulation (EU) 2023/956 Art. 7(2)); check the figures with the supplier.\n");
+            }
+        }
         fmt::print("\n");
     }
     std::optional<HoldingCheck> holding;

@@ -44,6 +44,5 @@ struct OvervoltageFactors {
 // Technologies: CWPB, SWPB, VSS, HSS, PFPB_L, PFPB_M (PFPB_MW uses the CWPB values unless measured).
 std::optional<SlopeFactors> slope_factors(std::string_view technology);
 std::optional<OvervoltageFactors> overvoltage_factors(std::string_view technology);
-inline constexpr const char* pfc_source = "IR (EU) 2025/2547 Annex II B.7 Eq. 20-26, Tables 2 and 3";
 
 }  // namespace cbam::factors

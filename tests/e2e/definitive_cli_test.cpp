@@ -174,3 +174,58 @@ TEST_CASE("The audit bundle of a declaration records every data table with its a
     INFO(rerun.err);
     CHECK(rerun.exit_code == 0);
 }
+
+namespace {
+
+// The amount after " -" in the savings table's row of `installation`: its negative saving, unsigned.
+std::string negative_saving(const std::string& out, const std::string& installation) {
+    auto row = out.find("  " + installation + "  ");
+    if (row == std::string::npos) return "";
+    std::string line = out.substr(row, out.find('\n', row) - row);
+    auto minus = line.find(" -");
+    if (minus == std::string::npos) return "";
+    return line.substr(minus + 2, line.find(' ', minus + 2) - minus - 2);
+}
+
+}  // namespace
+
+TEST_CASE("cbam certificates: a supplier whose actual data cost more than default values is explained, not hidden", "[cli][certificates]") {
+    const std::string header =
+        "installation_id,installation_name,country,city,cn_code,see_direct,see_indirect,see_indirect_counted,unit,scope,determination,"
+        "verified,period_start,period_end\n";
+    SECTION("a simple good whose verified emissions are above the default value: why, and that it is no reason to switch") {
+        // Hydrogen 28041000 from SA, 10 t: verified 20 tCO2e/t direct, above SA's default value with the
+        // 2026 mark-up (13.450 t/t in cn_codes/definitive_default_values.csv x 1.10 = 14.795 t/t): 200 t
+        // against 147.95 t embedded, and a simple good has no precursor term that could be missing.
+        test::ScratchDir dir;
+        declaration_dir(dir, 2026, "26X1,1,2026-03-02,28041000,SA,10,t,40,DE100000001,DE700000001,SA-H2-9,hydrogen\n");
+        std::filesystem::create_directories(dir.file("suppliers"));
+        dir.write("suppliers/h2.csv", header + "SA-H2-9,Sample Hydrogen (fictional),SA,Jubail,28041000,20.00000,0.00000,0.00000,tCO2e/t,definitive,"
+                                               "actual,yes,2026-01-01,2026-12-31\n");
+        auto r = test::run_cbam({"certificates", dir.path(), "--year", "2026"});
+        INFO(r.out << r.err);
+        REQUIRE(r.exit_code == 0);
+        std::string saving = negative_saving(r.out, "SA-H2-9");
+        REQUIRE_FALSE(saving.empty());
+        CHECK_THAT(r.out, Catch::Contains("NOTE: SA-H2-9 (CN 28041000 from SA): its actual data cost EUR " + saving + " MORE than default values"));
+        CHECK_THAT(r.out, Catch::Contains("no reason to switch"));
+        CHECK_THAT(r.out, Catch::Contains("Regulation (EU) 2023/956 Art. 7(2)"));
+    }
+    SECTION("a complex good whose adjustment lacks its precursors: an upper bound, and what is missing") {
+        // Cement 25232900 from TR, 100 t, verified 2.0 t/t, but no precursor file: on its data the
+        // adjustment has no clinker term (0), on default values it has column B's.
+        test::ScratchDir dir;
+        declaration_dir(dir, 2026, "26X1,1,2026-03-02,25232900,TR,100,t,40,DE100000001,DE700000001,TR-IZM-CEM-9,cement\n");
+        std::filesystem::create_directories(dir.file("suppliers"));
+        dir.write("suppliers/cement-tr.csv", header + "TR-IZM-CEM-9,Izmir Sample Cement (fictional),TR,Izmir,25232900,2.00000,0.05000,0.00000,"
+                                                       "tCO2e/t,definitive,actual,yes,2026-01-01,2026-12-31\n");
+        auto r = test::run_cbam({"certificates", dir.path(), "--year", "2026"});
+        INFO(r.out << r.err);
+        REQUIRE(r.exit_code == 0);
+        std::string saving = negative_saving(r.out, "TR-IZM-CEM-9");
+        REQUIRE_FALSE(saving.empty());
+        CHECK_THAT(r.out, Catch::Contains("NOTE: TR-IZM-CEM-9 (CN 25232900 from TR): its actual data cost EUR " + saving + " MORE"));
+        CHECK_THAT(r.out, Catch::Contains("that cost is an upper bound; with them it falls. Missing: the precursors consumed to make CN 25232900"));
+        CHECK_THAT(r.out, !Catch::Contains("no reason to switch"));
+    }
+}
