@@ -179,3 +179,35 @@ TEST_CASE("cli: cbam check-template --html: every figure of the page is the one 
     CHECK_FALSE(std::filesystem::exists(dir.file("bad.csv")));
     CHECK_FALSE(std::filesystem::exists(dir.file("bad.html")));
 }
+
+TEST_CASE("cli: cbam declare takes a supplier's filled template from suppliers/", "[e2e][template][cli][supplier]") {
+    SKIP_WITHOUT_TEMPLATE();
+    test::ScratchDir dir;
+    dir.copy_from("fixtures/warehouse-de");
+    std::string b = recalculated();
+    for (auto [ref, v, text] : std::vector<std::tuple<const char*, const char*, bool>>{
+             {"Summary_Communication!G12", "Test Clinker Works", true}, {"Summary_Communication!G16", "TW", true},
+             {"Summary_Communication!G15", "Kaohsiung", true}, {"Summary_Communication!G20", "45292", false},
+             {"Summary_Communication!G21", "45657", false}, {"Summary_Communication!D27", "Mill", true},
+             {"Summary_Communication!F27", "25232900", true}, {"Summary_Communication!L27", "tCO2e/t", true}})
+        b = test::with_cached(b, ref, v, false, text);
+    dir.write("suppliers/TW-KHH-CLK-01.xlsx", b);
+    std::string customs = test::read_file(dir.file("customs.csv"));
+    customs += "26DE00000000000199,1,2026-03-02,25232900,TW,40,t,40,,DE100000001,DE700000001,TW-KHH-CLK-01,Portland cement\n";
+    dir.write("customs.csv", customs);
+    auto r = test::run_cbam({"declare", dir.path(), "--year", "2026", "-o", dir.file("d.xml")});
+    INFO(r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+    // Read as the installation's communication; a template is not verified data, so the declaration
+    // uses the default value for it and says why (IR (EU) 2025/2547 Annex II A.1).
+    CHECK_THAT(test::read_file(dir.file("d.xml")),
+               Catch::Contains("<Note>the data of installation TW-KHH-CLK-01 for CN 25232900 is not verified: default values</Note>"));
+
+    // The same template with the cement row's SEE missing: refused at its cell, nothing written.
+    dir.write("suppliers/TW-KHH-CLK-01.xlsx", test::with_cached(b, "Summary_Communication!I27", "#N/A", true));
+    auto bad = test::run_cbam({"declare", dir.path(), "--year", "2026", "-o", dir.file("out/d.xml")});
+    CHECK(bad.exit_code == 1);
+    CHECK_THAT(bad.err, Catch::Contains("TW-KHH-CLK-01.xlsx:Summary_Communication!I27 (communication.see_direct): product row 2: expected a "
+                                        "number computed by the template, found the error value #N/A"));
+    CHECK_FALSE(test::file_exists(dir.file("out")));
+}
