@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): wall time, user time and peak memory of the main jobs on synthetic inputs.
-#   tools/bench.sh [BUILD_DIR] [calc] [report] [validate] [check-template] [fill-template]   (default: all five)
+#   tools/bench.sh [BUILD_DIR] [calc] [report] [declare] [declare-10m] [validate] [check-template]
+#                  [fill-template]   (default: all but declare-10m)
 # calc:     cbam calc on an installation with 1,000 source streams and 200 purchased precursors;
-# report:   cbam report on 1,000,000 customs lines (about 78 MB of CSV);
+# report:   cbam report on 1,000,000 customs lines (about 78 MB of CSV, tools/gen_customs), side by
+#           side with what a user could do instead on the same file: mawk summing the net mass by
+#           CN code, origin and installation (none of the rules), and `wc -l` (reading the file);
+# declare:  cbam declare -o on 1,000,000 and 5,000,000 customs lines of one year (every line's
+#           status is written to FILE.lines.csv): wall, user and peak memory, which must not grow
+#           with the number of lines;
+# declare-10m: the same on 10,000,000 lines (about 800 MB of CSV, 1 GB of line statuses), to show
+#           that the cost grows linearly;
 # validate: cbam validate on a valid QReport of about 85 MB (5,900 goods of 4 emissions entries,
 #           written by tools/gen_qreport), side by side with libxml2's own
 #           `xmllint --noout --schema` on the same file. Each is run 3 times and the run with the
@@ -20,7 +28,7 @@ set -euo pipefail
 build=${1:-build}
 shift || true
 jobs=("$@")
-[ ${#jobs[@]} -eq 0 ] && jobs=(calc report validate check-template fill-template)
+[ ${#jobs[@]} -eq 0 ] && jobs=(calc report declare validate check-template fill-template)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 wants() { [[ " ${jobs[*]} " == *" $1 "* ]]; }
@@ -52,7 +60,33 @@ if wants calc; then
 fi
 if wants report; then
     "$build/gen_customs" "$work/imports" 1000000
-    run "report, 1,000,000 customs lines" "$build/cbam" report "$work/imports" --period 2025Q3 -o "$work/report.xml"
+    size=$(awk -v b="$(stat -c %s "$work/imports/customs.csv")" 'BEGIN { printf "%.0f", b / 1e6 }')
+    echo "report, 1,000,000 customs lines ($size MB), side by side on the same file:"
+    read -r cw cu cp < <(measure "$build/cbam" report "$work/imports" --period 2025Q3 -o "$work/report.xml")
+    # The quick alternative: net mass summed by CN code, origin and installation, no rules at all.
+    read -r aw au ap < <(measure mawk -F, 'NR > 1 { m[$4 FS $5 FS $11] += $6 } END { for (k in m) print k, m[k] }' "$work/imports/customs.csv")
+    read -r ww wu wp < <(measure wc -l "$work/imports/customs.csv")
+    printf '  %-28s wall %6s s, user %6s s, peak RSS %8s KiB\n' "cbam report" "$cw" "$cu" "$cp"
+    printf '  %-28s wall %6s s, user %6s s, peak RSS %8s KiB\n' "mawk group-by (no rules)" "$aw" "$au" "$ap"
+    printf '  %-28s wall %6s s, user %6s s, peak RSS %8s KiB\n' "wc -l" "$ww" "$wu" "$wp"
+    awk -v cw="$cw" -v aw="$aw" 'BEGIN { printf "  cbam report / mawk:          wall %.2fx\n", cw / (aw > 0 ? aw : 0.01) }'
+    rm -rf "$work/imports" "$work/report.xml"
+fi
+declare_run() {
+    local n=$1 label=$2
+    "$build/gen_customs" "$work/year" "$n" 2026
+    mkdir -p "$work/year/out"
+    read -r w u p < <(measure "$build/cbam" declare "$work/year" --year 2026 -o "$work/year/out/d.csv")
+    printf '  %-28s wall %6s s, user %6s s, peak RSS %8s KiB\n' "$label" "$w" "$u" "$p"
+    rm -rf "$work/year"
+}
+if wants declare || wants declare-10m; then
+    echo "declare -o, customs lines of 2026 (all line statuses written):"
+    if wants declare; then
+        declare_run 1000000 "1,000,000 lines"
+        declare_run 5000000 "5,000,000 lines"
+    fi
+    if wants declare-10m; then declare_run 10000000 "10,000,000 lines"; fi
 fi
 if wants validate; then
     schema_dir=${CBAM_SCHEMA_DIR:-$(dirname "$0")/../../shared/schemas}
