@@ -30,6 +30,10 @@ AtomicOutputs::~AtomicOutputs() {
 }
 
 void AtomicOutputs::stage(const std::string& path, const std::string& content) {
+    stage_parts(path, [&content](const Append& append) { append(content); });
+}
+
+void AtomicOutputs::stage_parts(const std::string& path, const std::function<void(const Append&)>& produce) {
     std::string templ = dir_of(path) + "/." + base_of(path) + ".tmp-XXXXXX";
     std::vector<char> buf(templ.begin(), templ.end());
     buf.push_back('\0');
@@ -38,19 +42,34 @@ void AtomicOutputs::stage(const std::string& path, const std::string& content) {
         throw OutputError(fmt::format("cannot write {}: {} (while creating a temporary file in {})", path,
                                       std::strerror(errno), dir_of(path)));
     std::string temp(buf.data());
-    const char* p = content.data();
-    std::size_t left = content.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, p, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            int e = errno;
+    bool removed = false;  // by a failed write
+    auto fail = [&](int e) {
+        removed = true;
+        ::close(fd);
+        ::unlink(temp.c_str());
+        throw OutputError(fmt::format("cannot write {}: {}", path, std::strerror(e)));
+    };
+    Append append = [&](std::string_view piece) {
+        const char* p = piece.data();
+        std::size_t left = piece.size();
+        while (left > 0) {
+            ssize_t n = ::write(fd, p, left);
+            if (n < 0) {
+                if (errno == EINTR) continue;
+                fail(errno);
+            }
+            p += n;
+            left -= static_cast<std::size_t>(n);
+        }
+    };
+    try {
+        produce(append);
+    } catch (...) {
+        if (!removed) {
             ::close(fd);
             ::unlink(temp.c_str());
-            throw OutputError(fmt::format("cannot write {}: {}", path, std::strerror(e)));
         }
-        p += n;
-        left -= static_cast<std::size_t>(n);
+        throw;
     }
     if (::fsync(fd) != 0 || ::close(fd) != 0) {
         int e = errno;

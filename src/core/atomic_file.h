@@ -2,7 +2,9 @@
 // destination and is renamed into place only when every output of the run is complete.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cbam {
@@ -16,6 +18,10 @@ public:
 
     // Writes `content` to a temporary file next to `path`; throws OutputError.
     void stage(const std::string& path, const std::string& content);
+    // The same for content too large to hold in memory: `produce` hands it over in pieces, in
+    // order, through the function it is given.
+    using Append = std::function<void(std::string_view)>;
+    void stage_parts(const std::string& path, const std::function<void(const Append&)>& produce);
     // Renames every staged file into place; throws OutputError (earlier files stay in place
     // only if all renames before succeeded; on failure the rest are removed).
     void commit();
