@@ -55,6 +55,9 @@ struct DeclarationBuilder::Impl {
     };
     std::map<Key, Acc> goods;
     std::vector<LineStatus> lines;
+    std::function<void(const LineStatus&)> sink;  // set: lines are streamed, not kept
+    LineCounts counts;                             // as added: counted before the de minimis is known
+    std::map<std::string, std::size_t> de_minimis_candidates;  // importer -> counted lines of de minimis sectors
     std::map<std::string, Decimal> mass_by_importer;
     std::unordered_map<std::string, std::optional<Classification>> cn_cache;
 
@@ -87,7 +90,10 @@ struct DeclarationBuilder::Impl {
         auto set = [&](const char* status, std::string reason) {
             st.status = status;
             st.reason = std::move(reason);
-            lines.push_back(std::move(st));
+            (st.status == "counted" ? counts.counted : counts.other)++;
+            if (st.de_minimis_sector) ++de_minimis_candidates[st.importer];
+            if (sink) sink(st);
+            else lines.push_back(std::move(st));
         };
         if (!c->in_scope) return set("out of scope", "not a CBAM good: " + c->reason);
         const CustomsProcedure* proc = customs_procedure(l.requested_procedure);
@@ -110,6 +116,7 @@ struct DeclarationBuilder::Impl {
         if (a.by_quarter_price.empty() || std::tie(l.where.file, l.where.line) < std::tie(a.first.file, a.first.line)) a.first = l.where;
         a.sector = sector;
         a.by_quarter_price[{quarter_of(l.acceptance_date), pi}] += st.quantity;
+        st.de_minimis_sector = de_minimis_sector(sector);
         set("counted", "");
     }
 
@@ -417,15 +424,18 @@ struct DeclarationBuilder::Impl {
             if (out.importers.back().exempt) exempt_importers.insert(imp);
         }
         auto exempt = [&](const std::string& importer) { return exempt_importers.count(importer) > 0; };
+        out.line_counts = counts;
+        for (const auto& [imp, n] : de_minimis_candidates)
+            if (exempt(imp)) {
+                out.line_counts.counted -= n;
+                out.line_counts.de_minimis += n;
+            }
         out.lines = std::move(lines);
         for (auto& l : out.lines) {
-            if (l.status != "counted") continue;
-            const auto& c = cn_cache.at(l.cn_code);  // classified when the line was added
-            if (c && c->line && de_minimis_sector(c->line->sector) && exempt(l.importer)) {
-                const Decimal& m = mass_by_importer.at(l.importer);
+            if (l.status != "counted" || !l.de_minimis_sector) continue;
+            if (auto why = de_minimis_reason(out, l.importer)) {
                 l.status = "de minimis";
-                l.reason = fmt::format("importer {} imported {} t of cement, iron and steel, aluminium and fertiliser goods in {}: not above {} t ({})",
-                                       l.importer, m.to_string(), year, kDe_minimis_tonnes, kArt2a);
+                l.reason = std::move(*why);
             }
         }
         for (const auto& [k, a] : goods) {
@@ -486,6 +496,13 @@ struct DeclarationBuilder::Impl {
     }
 };
 
+std::optional<std::string> de_minimis_reason(const DeclarationResult& r, const std::string& importer) {
+    auto m = std::lower_bound(r.importers.begin(), r.importers.end(), importer, [](const ImporterMass& m, const std::string& i) { return m.importer < i; });
+    if (m == r.importers.end() || m->importer != importer || !m->exempt) return std::nullopt;
+    return fmt::format("importer {} imported {} t of cement, iron and steel, aluminium and fertiliser goods in {}: not above {} t ({})", importer,
+                       m->de_minimis_mass.to_string(), r.year, kDe_minimis_tonnes, kArt2a);
+}
+
 std::string year_factors_problem(int year, bool cscf_supplied, const PhaseInTable& table) {
     if (year < 2026) return fmt::format("expected a year from 2026 (the definitive period), found {}: for 2023-2025 use 'cbam report'", year);
     const PhaseIn* p = table.year(year);
@@ -502,7 +519,7 @@ std::string year_factors_problem(int year, bool cscf_supplied, const PhaseInTabl
 
 DeclarationBuilder::DeclarationBuilder(int year, const SupplierData& suppliers, const std::vector<CarbonPricePaid>& carbon_prices,
                                        const std::vector<CertificatePrice>& prices, DeclarationData data, DeclarationOptions options)
-    : impl_(std::make_unique<Impl>(Impl{year, suppliers, carbon_prices, prices, data, options, nullptr, {}, {}, {}, {}, {}})) {
+    : impl_(std::make_unique<Impl>(Impl{year, suppliers, carbon_prices, prices, data, options, nullptr, {}, {}, {}, {}, {}, {}, {}, {}})) {
     Diagnostics d;
     std::string problem = year_factors_problem(year, options.cscf.has_value(), *data.phase_in);
     if (!problem.empty()) d.add({"--year", 0, 0, ""}, problem);
@@ -524,6 +541,7 @@ DeclarationBuilder::DeclarationBuilder(int year, const SupplierData& suppliers, 
 }
 
 DeclarationBuilder::~DeclarationBuilder() = default;
+void DeclarationBuilder::stream_lines(std::function<void(const LineStatus&)> sink) { impl_->sink = std::move(sink); }
 void DeclarationBuilder::add(const CustomsLine& line, Diagnostics& diags) { impl_->add(line, diags); }
 DeclarationResult DeclarationBuilder::finish(Diagnostics& diags) { return impl_->finish(diags); }
 std::optional<Valuation> DeclarationBuilder::value_at_defaults(const std::string& cn, const std::string& taric, const std::string& country,

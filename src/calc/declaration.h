@@ -26,6 +26,7 @@
 #include "registry/definitive_data.h"
 #include "registry/electricity_factors.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -41,6 +42,14 @@ struct LineStatus {
     Decimal quantity;  // t, or MWh for electricity
     std::string status;  // counted, de minimis, not reportable, out of scope
     std::string reason;
+    // Counted, of a sector under the 50 t de minimis: becomes "de minimis" if its importer turns out
+    // exempt, which is known only once every line is read (de_minimis_reason).
+    bool de_minimis_sector = false;
+};
+
+// How many lines ended in each status.
+struct LineCounts {
+    std::size_t counted = 0, de_minimis = 0, other = 0;  // other: not reportable or out of scope
 };
 
 struct ImporterMass {
@@ -103,7 +112,8 @@ struct DeclarationResult {
     int year = 0;
     YearFactors factors;
     std::vector<DeclarationEntry> entries;  // sorted by importer, CN code, origin, installation
-    std::vector<LineStatus> lines;          // every line read, in file order
+    std::vector<LineStatus> lines;          // every line read, in file order (empty when streamed)
+    LineCounts line_counts;
     std::vector<ImporterMass> importers;
     Decimal embedded, fa_adjustment, deduction, certificates, cost;  // totals over entries
     std::vector<std::string> warnings;
@@ -144,6 +154,10 @@ std::string year_factors_problem(int year, bool cscf_supplied, const PhaseInTabl
 
 inline constexpr int kDe_minimis_tonnes = 50;  // CBAM Reg Art. 2a (Regulation (EU) 2025/2083)
 
+// Why a line of `importer` added as counted, in a sector under the de minimis, is "de minimis"
+// instead; nullopt when the importer is not exempt.
+std::optional<std::string> de_minimis_reason(const DeclarationResult& r, const std::string& importer);
+
 // Certificates to hold at the end of a quarter (CBAM Reg Art. 22(2) as amended by Regulation (EU)
 // 2025/2083): 50 % of the certificates for the goods imported from 1 January to that quarter's end,
 // valued on default values with the year's factors (a good without a default value on its declared
@@ -163,6 +177,11 @@ public:
     DeclarationBuilder(int year, const SupplierData& suppliers, const std::vector<CarbonPricePaid>& carbon_prices,
                        const std::vector<CertificatePrice>& prices, DeclarationData data = {}, DeclarationOptions options = {});
     ~DeclarationBuilder();
+    // Hands each line's status to `sink` as the line is added, instead of keeping it in
+    // DeclarationResult::lines, so that memory does not grow with the number of lines. A status
+    // is then provisional: a counted line with de_minimis_sector set is settled by
+    // de_minimis_reason once finish() has returned. Call before the first add().
+    void stream_lines(std::function<void(const LineStatus&)> sink);
     void add(const CustomsLine& line, Diagnostics& diags);
     DeclarationResult finish(Diagnostics& diags);
 

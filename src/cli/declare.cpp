@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 namespace cbam::cli {
 
@@ -248,6 +249,19 @@ int run_declare(Inputs& in) {
     complete(in);
     Loaded l = load(in);
     DeclarationBuilder b(in.year, l.suppliers, l.carbon_prices, l.prices, DeclarationData{}, declaration_options(in));
+    // The line statuses go to a spool beside the output, so that memory does not grow with the
+    // lines; the page (--html) and the audit bundle hold them all anyway. Where the spool cannot be
+    // made, they are kept in memory and the output's own error comes when it is written, after
+    // any error in the inputs, as without a spool.
+    std::optional<LineStatusSpool> spool;
+    if (!in.output.empty() && in.html.file.empty() && in.audit.empty()) {
+        try {
+            spool.emplace(sibling(in.output, ".lines.csv"));
+            b.stream_lines([&spool](const LineStatus& line) { spool->add(line); });
+        } catch (const OutputError&) {
+            spool.reset();
+        }
+    }
     DeclarationResult r = compute(in, b);
     fmt::print("{}", declaration_to_table(r));
     if (!in.audit.empty()) {
@@ -282,7 +296,8 @@ int run_declare(Inputs& in) {
     if (!in.output.empty()) {
         std::string body = format == "xml" ? declaration_to_xml(r, l.settings) : format == "json" ? declaration_to_json(r, l.settings) : declaration_to_csv(r);
         out.stage(in.output, body);
-        out.stage(sibling(in.output, ".lines.csv"), line_status_to_csv(r));
+        if (spool) out.stage_parts(sibling(in.output, ".lines.csv"), [&](const AtomicOutputs::Append& append) { spool->write(r, append); });
+        else out.stage(sibling(in.output, ".lines.csv"), line_status_to_csv(r));
         out.stage(sibling(in.output, ".totals.csv"), year_totals_to_csv(r, totals));
         out.stage(sibling(in.output, ".savings.csv"), comparisons_to_csv(r, comparisons));
     }

@@ -12,6 +12,7 @@ public:
     explicit CsvWriter(char delimiter = ',') : delimiter_(delimiter) {}
     void row(const std::vector<std::string>& fields);
     const std::string& str() const { return out_; }
+    void clear() { out_.clear(); }  // the rows written so far are dropped (streaming)
 
 private:
     char delimiter_;

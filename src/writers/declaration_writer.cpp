@@ -51,14 +51,6 @@ std::string declaration_to_csv(const DeclarationResult& r) {
     return w.str();
 }
 
-std::string line_status_to_csv(const DeclarationResult& r) {
-    CsvWriter w;
-    w.row({"file", "line", "declaration", "item", "importer", "cn_code", "origin", "quantity", "status", "reason"});
-    for (const auto& l : r.lines)
-        w.row({file_name(l.where.file), std::to_string(l.where.line), l.declaration, l.item, l.importer, l.cn_code, l.origin, qty(l.quantity), l.status, l.reason});
-    return w.str();
-}
-
 std::string declaration_to_json(const DeclarationResult& r, const ReportSettings& s) {
     using Json = JsonDocument::Json;
     JsonDocument doc;
@@ -331,10 +323,9 @@ std::string declaration_to_table(const DeclarationResult& r) {
         for (const auto& n : e.valuation.notes)
             if (n.rfind("complex good on actual data", 0) == 0 || n.find("confidence") != std::string::npos)
                 out += fmt::format("note: CN {} from {}{}: {}\n", e.cn_code, e.origin, e.installation_id.empty() ? "" : " (" + e.installation_id + ")", n);
-    std::size_t counted = 0, de_minimis = 0, other = 0;
-    for (const auto& l : r.lines) (l.status == "counted" ? counted : l.status == "de minimis" ? de_minimis : other)++;
-    out += fmt::format("Customs lines: {} counted, {} under the 50 t de minimis, {} not counted (not reportable or out of scope)\n", counted,
-                       de_minimis, other);
+    const LineCounts& n = r.line_counts;
+    out += fmt::format("Customs lines: {} counted, {} under the 50 t de minimis, {} not counted (not reportable or out of scope)\n", n.counted,
+                       n.de_minimis, n.other);
     for (const auto& m : r.importers)
         out += fmt::format("Importer {}: {} t of cement, iron and steel, aluminium and fertiliser goods: {}\n", m.importer, qty(m.de_minimis_mass),
                            m.exempt ? "not above 50 t, exempt (Art. 2a)" : "above 50 t, all its goods count");

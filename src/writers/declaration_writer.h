@@ -11,6 +11,7 @@
 #include "calc/declaration.h"
 #include "calc/year_figures.h"
 #include "model/report_settings.h"
+#include "writers/line_status_writer.h"
 
 #include <string>
 
@@ -24,7 +25,6 @@ inline constexpr const char* kNoOfficialSchema =
 std::string declaration_to_csv(const DeclarationResult& r);
 std::string declaration_to_json(const DeclarationResult& r, const ReportSettings& s);
 std::string declaration_to_xml(const DeclarationResult& r, const ReportSettings& s);
-std::string line_status_to_csv(const DeclarationResult& r);
 std::string declaration_to_table(const DeclarationResult& r);
 // The totals by importer and installation (FILE.totals.csv), what each installation's actual data
 // saves against default values (FILE.savings.csv), and a quarterly holding check.
