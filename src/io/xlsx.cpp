@@ -190,7 +190,7 @@ std::optional<Decimal> Cell::number() const {
     if (type != CellType::Number) return std::nullopt;
     // allow-double: xlsx stores numbers as IEEE doubles written in decimal; reading the double back
     // is how the shortest decimal that denotes the same stored value is found. Nothing computes in it.
-    double d = 0;
+    double d = 0;  // allow-double (see above)
     const char* first = value.data();
     const char* last = value.data() + value.size();
     if (first != last && *first == '+') ++first;

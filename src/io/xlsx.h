@@ -68,7 +68,7 @@ struct Cell {
 
     // The number the spreadsheet meant, exactly: a spreadsheet keeps numbers as binary doubles and
     // Excel writes them with 17 significant digits (0.915 is stored as 0.91500000000000004), so
-    // the value is the shortest decimal that reads back as the same double ("0.915").
+    // the value is the shortest decimal that reads back as the same binary floating-point value ("0.915").
     // nullopt unless the type is Number and the text a finite number.
     std::optional<Decimal> number() const;
     bool blank() const { return type == CellType::Empty || (type == CellType::Text && value.empty()); }

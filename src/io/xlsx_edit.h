@@ -55,7 +55,7 @@ private:
 
 // How a number is written into a cell: exactly when its decimal expansion ends within 17
 // significant digits, else rounded (half away from zero) to 17 significant digits, which a
-// spreadsheet reads back as the nearest binary double. Never an exponent.
+// spreadsheet reads back as the nearest binary floating-point value. Never an exponent.
 std::string cell_number_text(const Decimal& value);
 
 // The serial day number of an ISO date in the 1900 date system (1900-03-01 is 61); nullopt when the

@@ -1,6 +1,6 @@
 // JSON output through nlohmann::json, with every number written exactly as its decimal text.
 //
-// nlohmann::json holds numbers as double or 64-bit integers, and cbam's numbers are exact decimals
+// nlohmann::json holds numbers as binary floating point or 64-bit integers, and cbam's numbers are exact decimals
 // that must appear as computed ("2.74610"), never through binary floating point. So a document's
 // numbers are kept beside its tree: number() puts in the tree the number's index in that list (the
 // only numbers the tree holds), and dump() writes the tree with nlohmann (two-space indent, keys in
