@@ -3,6 +3,7 @@
 #include "fuzz_support.h"
 #include "importers/customs_reader.h"
 #include "importers/report_settings_reader.h"
+#include "importers/supplier_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static const std::string fixture = std::string(CBAM_SOURCE_DIR) + "/fixtures/importer-nl";
