@@ -5,6 +5,7 @@
 #include "support.h"
 #include "xlsx_files.h"
 
+#include <algorithm>
 #include <regex>
 #include <stdexcept>
 
@@ -101,6 +102,17 @@ std::vector<TemplateCell> clinker_and_cement() {
         txt("Summary_Products!D11", "Mill"), txt("Summary_Products!F11", "25232900"), txt("Summary_Products!H11", "Portland cement"),
         num("Summary_Products!AB11", "0.92"),  // clinker factor, which the template asks for cement
     };
+}
+
+std::string example_with(const std::vector<TemplateCell>& changes) {
+    auto cells = clinker_and_cement();
+    for (const auto& c : changes) {
+        auto it = std::find_if(cells.begin(), cells.end(), [&](const TemplateCell& x) { return x.ref == c.ref; });
+        if (it != cells.end()) *it = c;
+        else cells.push_back(c);
+    }
+    std::erase_if(cells, [](const TemplateCell& c) { return c.kind == TemplateCell::Text && c.value.empty(); });
+    return filled_template(cells);
 }
 
 }  // namespace cbam::test

@@ -33,4 +33,8 @@ std::string with_cached(const std::string& xlsx, const std::string& ref, const s
 // (clinker, P1) feeding a mill (cement, P2) that also buys clinker (PP1).
 std::vector<TemplateCell> clinker_and_cement();
 
+// That example, filled, with `changes` applied: a cell of the same reference replaced, else added;
+// an empty value of a Text cell removes it.
+std::string example_with(const std::vector<TemplateCell>& changes);
+
 }  // namespace cbam::test

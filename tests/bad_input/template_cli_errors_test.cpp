@@ -16,17 +16,6 @@ using namespace cbam;
 
 namespace {
 
-// The hand-checked example with `changes` applied (a cell of the same reference replaced, else added).
-std::string example_with(const std::vector<test::TemplateCell>& changes) {
-    auto cells = test::clinker_and_cement();
-    for (const auto& c : changes) {
-        auto it = std::find_if(cells.begin(), cells.end(), [&](const test::TemplateCell& x) { return x.ref == c.ref; });
-        if (it != cells.end()) *it = c;
-        else cells.push_back(c);
-    }
-    return test::filled_template(cells);
-}
-
 struct Case {
     const char* what;
     std::string file;                    // its name
@@ -91,24 +80,24 @@ TEST_CASE("template cli errors: wrong cells of a template are refused at their c
         return;
     }
     // 45731 is 2025-03-15: a version without a cell map.
-    refused_and_nothing_written({"unknown version", "v.xlsx", example_with({test::num("VersionDocumentation!B3", "45731")}),
+    refused_and_nothing_written({"unknown version", "v.xlsx", test::example_with({test::num("VersionDocumentation!B3", "45731")}),
                                  {"v.xlsx:VersionDocumentation!B3 (version): this workbook is the communication template of version 20250315 "
                                   "(dated 2025-03-15), which cbam does not know: it reads version 20241213"}});
-    refused_and_nothing_written({"formula in an input cell", "f.xlsx", test::with_formula(example_with({}), "D_Processes!L54", "800+100", "900"),
+    refused_and_nothing_written({"formula in an input cell", "f.xlsx", test::with_formula(test::example_with({}), "D_Processes!L54", "800+100", "900"),
                                  {"f.xlsx:D_Processes!L54 (process.direct_emissions): P1: expected a value typed in, found a formula (=800+100)"}});
     refused_and_nothing_written({"text where a number is expected", "t.xlsx",
-                                 example_with({test::txt("D_Processes!L16", "1 000 t"), test::txt("E_PurchPrec!L49", "0,9")}),
+                                 test::example_with({test::txt("D_Processes!L16", "1 000 t"), test::txt("E_PurchPrec!L49", "0,9")}),
                                  {"t.xlsx:D_Processes!L16 (process.production): P1: expected a number, found the text \"1 000 t\"",
                                   "t.xlsx:E_PurchPrec!L49 (purchased.see_direct): PP1: expected a number, found the text \"0,9\""}});
     refused_and_nothing_written({"codes outside the template's lists", "c.xlsx",
-                                 example_with({test::txt("A_InstData!I26", "Formosa"), test::txt("D_Processes!L67", "grid"),
+                                 test::example_with({test::txt("A_InstData!I26", "Formosa"), test::txt("D_Processes!L67", "grid"),
                                                test::txt("A_InstData!F102", "XX")}),
                                  {"c.xlsx:A_InstData!I26 (installation.country): expected a value of the template's list \"country\"",
                                   "c.xlsx:D_Processes!L67 (process.electricity_ef_source): P1: expected a value of the template's list "
                                   "\"ef_source\"",
                                   "c.xlsx:A_InstData!F102 (purchased.country): PP1: expected a value of the template's list \"country_code\""}});
     refused_and_nothing_written({"undefined process and precursor", "u.xlsx",
-                                 example_with({test::txt("Summary_Products!D12", "Grinder"), test::txt("Summary_Products!F12", "25232900"),
+                                 test::example_with({test::txt("Summary_Products!D12", "Grinder"), test::txt("Summary_Products!F12", "25232900"),
                                                test::num("E_PurchPrec!L93", "1"), test::num("D_Processes!L33", "5")}),
                                  {"u.xlsx:Summary_Products!D12 (product.process): product row 3: the process \"Grinder\" is not defined in "
                                   "A_InstData",

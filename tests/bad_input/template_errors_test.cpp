@@ -15,19 +15,6 @@ using namespace cbam;
 
 namespace {
 
-// The example with `changes` applied: a cell of the same reference replaced, else added; an empty
-// value of a Text cell removes it.
-std::string example_with(const std::vector<test::TemplateCell>& changes) {
-    auto cells = test::clinker_and_cement();
-    for (const auto& c : changes) {
-        auto it = std::find_if(cells.begin(), cells.end(), [&](const test::TemplateCell& x) { return x.ref == c.ref; });
-        if (it != cells.end()) *it = c;
-        else cells.push_back(c);
-    }
-    std::erase_if(cells, [](const test::TemplateCell& c) { return c.kind == test::TemplateCell::Text && c.value.empty(); });
-    return test::filled_template(cells);
-}
-
 // Every problem the reader reports for `bytes` saved as `name`, or "" when it reads them.
 std::string errors_of(const std::string& bytes, const std::string& name = "works.xlsx") {
     test::ScratchDir dir;
@@ -53,13 +40,13 @@ std::string errors_of(const std::string& bytes, const std::string& name = "works
 
 TEST_CASE("template errors: the unchanged example reads without error", "[bad-input][template]") {
     SKIP_WITHOUT_TEMPLATE();
-    CHECK(errors_of(example_with({})).empty());
+    CHECK(errors_of(test::example_with({})).empty());
 }
 
 TEST_CASE("template errors: a template of another version is refused, naming the version found", "[bad-input][template]") {
     SKIP_WITHOUT_TEMPLATE();
     // 45731 is 2025-03-15.
-    std::string e = errors_of(example_with({test::num("VersionDocumentation!B3", "45731")}));
+    std::string e = errors_of(test::example_with({test::num("VersionDocumentation!B3", "45731")}));
     CHECK_THAT(e, Catch::Contains("works.xlsx:VersionDocumentation!B3 (version): this workbook is the communication template of "
                                   "version 20250315 (dated 2025-03-15), which cbam does not know: it reads version 20241213"));
 }
@@ -82,19 +69,19 @@ TEST_CASE("template errors: an .xls, an encrypted workbook, a corrupt zip and a 
 
 TEST_CASE("template errors: a formula or text where a number is expected", "[bad-input][template]") {
     SKIP_WITHOUT_TEMPLATE();
-    std::string formula = test::with_formula(example_with({}), "D_Processes!L54", "800+100", "900");
+    std::string formula = test::with_formula(test::example_with({}), "D_Processes!L54", "800+100", "900");
     CHECK_THAT(errors_of(formula), Catch::Contains("works.xlsx:D_Processes!L54 (process.direct_emissions): P1: expected a value typed in, "
                                                    "found a formula (=800+100) whose last result was the number 900"));
-    std::string text = errors_of(example_with({test::txt("D_Processes!L16", "1 000 t"), test::txt("E_PurchPrec!L49", "0,9")}));
+    std::string text = errors_of(test::example_with({test::txt("D_Processes!L16", "1 000 t"), test::txt("E_PurchPrec!L49", "0,9")}));
     CHECK_THAT(text, Catch::Contains("works.xlsx:D_Processes!L16 (process.production): P1: expected a number, found the text \"1 000 t\""));
     CHECK_THAT(text, Catch::Contains("works.xlsx:E_PurchPrec!L49 (purchased.see_direct): PP1: expected a number, found the text \"0,9\""));
-    CHECK_THAT(errors_of(example_with({test::num("D_Processes!L119", "-10")})),
+    CHECK_THAT(errors_of(test::example_with({test::num("D_Processes!L119", "-10")})),
                Catch::Contains("works.xlsx:D_Processes!L119 (process.direct_emissions): P2: expected a number of 0 or more, found -10"));
 }
 
 TEST_CASE("template errors: values outside the template's code lists", "[bad-input][template]") {
     SKIP_WITHOUT_TEMPLATE();
-    std::string e = errors_of(example_with({test::txt("A_InstData!I26", "Formosa"), test::txt("D_Processes!L67", "grid"),
+    std::string e = errors_of(test::example_with({test::txt("A_InstData!I26", "Formosa"), test::txt("D_Processes!L67", "grid"),
                                             test::txt("A_InstData!F102", "XX"), test::txt("E_PurchPrec!M49", "measured")}));
     CHECK_THAT(e, Catch::Contains("works.xlsx:A_InstData!I26 (installation.country): expected a value of the template's list \"country\""));
     CHECK_THAT(e, Catch::Contains("found \"Formosa\""));
@@ -105,7 +92,7 @@ TEST_CASE("template errors: values outside the template's code lists", "[bad-inp
     CHECK_THAT(e, Catch::Contains("works.xlsx:E_PurchPrec!M49 (purchased.see_direct_source): PP1: expected a value of the template's list "
                                   "\"data_source\" (\"Measured\", \"Default\", \"Unknown\"), found \"measured\""));
     // A category outside the list, and a CN code of another category.
-    std::string cat = errors_of(example_with({test::txt("A_InstData!E84", "Cement (grey)"), test::txt("Summary_Products!F10", "25232900")}));
+    std::string cat = errors_of(test::example_with({test::txt("A_InstData!E84", "Cement (grey)"), test::txt("Summary_Products!F10", "25232900")}));
     CHECK_THAT(cat, Catch::Contains("works.xlsx:A_InstData!E84 (process.category): P2: expected a value of the template's list \"category\""));
     CHECK_THAT(cat, Catch::Contains("works.xlsx:Summary_Products!F10 (product.cn_code): product row 1: CN code 25232900 does not belong to "
                                     "\"Cement clinker\", the category of process \"Kiln\" (it belongs to \"Cement\")"));
@@ -113,7 +100,7 @@ TEST_CASE("template errors: values outside the template's code lists", "[bad-inp
 
 TEST_CASE("template errors: references to processes and precursors the workbook does not define", "[bad-input][template]") {
     SKIP_WITHOUT_TEMPLATE();
-    std::string e = errors_of(example_with({
+    std::string e = errors_of(test::example_with({
         test::txt("Summary_Products!D12", "Grinder"), test::txt("Summary_Products!F12", "25232900"),  // no process "Grinder"
         test::num("D_Processes!L33", "5"),                                                            // P1 to P3: none
         test::num("E_PurchPrec!L32", "7"),                                                            // PP1 to P5: none
@@ -134,7 +121,7 @@ TEST_CASE("template errors: references to processes and precursors the workbook 
 
 TEST_CASE("template errors: what the SEE needs and the template's own controls", "[bad-input][template]") {
     SKIP_WITHOUT_TEMPLATE();
-    std::string e = errors_of(example_with({
+    std::string e = errors_of(test::example_with({
         test::txt("A_InstData!L84", "Kiln"),       // a second process named Kiln
         test::num("D_Processes!L27", "300"),       // P1: 300 + 800 + 0 ≠ 1 000
         test::num("D_Processes!M58", "0"),         // fine: 0 is a factor
@@ -148,7 +135,7 @@ TEST_CASE("template errors: what the SEE needs and the template's own controls",
     CHECK_THAT(e, Catch::Contains("works.xlsx:D_Processes!L58 (process.heat_imported_ef): P1: expected the emission factor of the heat "
                                   "imported (1.5 TJ), found an empty cell"));
     // A required cell left empty: DirEm* of P2.
-    CHECK_THAT(errors_of(example_with({test::txt("D_Processes!L119", "")})),
+    CHECK_THAT(errors_of(test::example_with({test::txt("D_Processes!L119", "")})),
                Catch::Contains("works.xlsx:D_Processes!L119 (process.direct_emissions): P2: expected a number (tCO2e), found an empty cell: "
                                "the template requires it"));
 }
