@@ -1,6 +1,7 @@
 #include "writers/line_status_writer.h"
 
 #include "core/error.h"
+#include "core/temp_file.h"
 #include "core/text.h"
 #include "io/csv_writer.h"
 #include "writers/rounding.h"
@@ -10,7 +11,6 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
-#include <unistd.h>
 
 namespace cbam {
 
@@ -49,19 +49,9 @@ std::string line_status_to_csv(const DeclarationResult& r) {
 LineStatusSpool::LineStatusSpool(const std::string& beside) {
     auto slash = beside.rfind('/');
     std::string dir = slash == std::string::npos ? "." : beside.substr(0, slash == 0 ? 1 : slash);
-    std::string templ = dir + "/.cbam-line-statuses-XXXXXX";
-    std::vector<char> buf(templ.begin(), templ.end());
-    buf.push_back('\0');
-    int fd = ::mkstemp(buf.data());
-    if (fd < 0) throw OutputError(fmt::format("cannot write {}: {} (while creating a temporary file in {})", beside, std::strerror(errno), dir));
-    ::unlink(buf.data());
+    file_ = unlinked_temp_file(dir, ".cbam-line-statuses-");
+    if (!file_) throw OutputError(fmt::format("cannot write {}: {} (while creating a temporary file in {})", beside, std::strerror(errno), dir));
     path_ = beside;
-    file_ = ::fdopen(fd, "w+b");
-    if (!file_) {
-        int e = errno;
-        ::close(fd);
-        throw OutputError(fmt::format("cannot write {}: {}", beside, std::strerror(e)));
-    }
     std::setvbuf(file_, nullptr, _IOFBF, 1 << 20);
 }
 
