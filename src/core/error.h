@@ -53,6 +53,10 @@ public:
     bool empty() const { return count_ == 0; }
     std::size_t count() const { return count_; }
     const std::vector<Diagnostic>& items() const { return items_; }
+    // How many more problems would still be kept and shown.
+    std::size_t room() const { return limit_ - items_.size(); }
+    // `n` more problems found once there is no room left: counted, never shown, never held.
+    void add_not_shown(std::size_t n) { count_ += n; }
     // One line per diagnostic, then "N more not shown" when the limit cut the list.
     std::string to_string() const;
 
