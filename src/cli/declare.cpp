@@ -11,6 +11,7 @@
 #include "core/atomic_file.h"
 #include "core/error.h"
 #include "importers/customs_reader.h"
+#include "importers/repeated_customs_lines.h"
 #include "importers/declaration_data_reader.h"
 #include "importers/report_settings_reader.h"
 #include "importers/supplier_reader.h"

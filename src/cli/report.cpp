@@ -9,6 +9,7 @@
 #include "core/atomic_file.h"
 #include "core/error.h"
 #include "importers/customs_reader.h"
+#include "importers/repeated_customs_lines.h"
 #include "importers/report_settings_reader.h"
 #include "importers/supplier_reader.h"
 #include "validate/official_schema.h"

@@ -17,38 +17,7 @@ namespace {
 // NetMass and SupplementaryUnits are dec16-6 in the QReport schema: at most 10 digits before the point.
 const Decimal kMaxQReportQuantity = Decimal(10000000000LL);
 
-std::uint64_t fnv1a(std::string_view s, std::uint64_t h) {
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
-    return h;
-}
-
 }  // namespace
-
-void RepeatedCustomsLines::add(const CustomsLine& line) {
-    if (files_.empty() || files_.back() != line.where.file) files_.push_back(line.where.file);
-    std::string key = line.declaration;
-    key += '\0';
-    key += line.item;
-    seen_.push_back({std::hash<std::string>{}(key), fnv1a(key, 14695981039346656037ULL), static_cast<std::uint32_t>(files_.size() - 1),
-                     static_cast<std::uint32_t>(line.where.line), static_cast<std::uint32_t>(line.declaration_at.column),
-                     static_cast<std::uint32_t>(seen_.size())});
-}
-
-void RepeatedCustomsLines::report(Diagnostics& diags) const {
-    std::vector<Seen> sorted = seen_;
-    std::sort(sorted.begin(), sorted.end(), [](const Seen& x, const Seen& y) { return std::tie(x.a, x.b, x.order) < std::tie(y.a, y.b, y.order); });
-    std::vector<std::pair<const Seen*, const Seen*>> repeats;  // (repeat, first)
-    for (std::size_t i = 1, first = 0; i < sorted.size(); ++i) {
-        if (sorted[i].a != sorted[first].a || sorted[i].b != sorted[first].b) first = i;
-        else repeats.emplace_back(&sorted[i], &sorted[first]);
-    }
-    std::sort(repeats.begin(), repeats.end(), [](const auto& x, const auto& y) { return x.first->order < y.first->order; });
-    for (const auto& [r, f] : repeats)
-        diags.add({files_[r->file], r->line, r->column, "declaration"},
-                  fmt::format("this declaration and item are given already on {}: a customs line may be given once only, or its goods "
-                              "would be counted twice",
-                              f->file == r->file ? fmt::format("line {}", f->line) : fmt::format("{} line {}", file_name(files_[f->file]), f->line)));
-}
 
 void read_customs_lines(const std::string& path, Diagnostics& diags, const std::function<void(const CustomsLine&)>& on_line,
                         const Countries& countries, const CsvDialect& dialect) {

@@ -1,0 +1,169 @@
+#include "importers/repeated_customs_lines.h"
+
+#include "core/temp_file.h"
+#include "core/text.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <functional>
+#include <queue>
+#include <tuple>
+#include <unistd.h>
+
+namespace cbam {
+
+namespace {
+
+std::uint64_t fnv1a(std::string_view s, std::uint64_t h) {
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+    return h;
+}
+
+// The order of a sorted run: by digest, and lines of equal digests in the order they were added.
+constexpr auto by_digest = [](const auto& x, const auto& y) { return std::tie(x.a, x.b, x.order) < std::tie(y.a, y.b, y.order); };
+
+OutputError set_aside_error(int e) {
+    return OutputError(fmt::format("cannot set the customs lines aside in a temporary file in {} while looking for a declaration and item "
+                                   "given twice: {} (set TMPDIR to a folder with more room)",
+                                   temp_dir(), e ? std::strerror(e) : "write failed"));
+}
+
+void read_back(int fd, void* to, std::size_t bytes, std::size_t at) {
+    auto* p = static_cast<char*>(to);
+    while (bytes > 0) {
+        ssize_t n = ::pread(fd, p, bytes, static_cast<off_t>(at));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0)
+            throw OutputError(fmt::format("the customs lines set aside in a temporary file in {} could not be read back: {}", temp_dir(),
+                                          n < 0 ? std::strerror(errno) : "the file is shorter than written"));
+        p += n;
+        at += static_cast<std::size_t>(n);
+        bytes -= static_cast<std::size_t>(n);
+    }
+}
+
+}  // namespace
+
+RepeatedCustomsLines::RepeatedCustomsLines(std::size_t batch) : batch_(std::max<std::size_t>(batch, 1)) {}
+
+RepeatedCustomsLines::~RepeatedCustomsLines() {
+    if (runs_file_) std::fclose(runs_file_);
+}
+
+void RepeatedCustomsLines::add(const CustomsLine& line) {
+    if (seen_.size() == batch_) spill();
+    if (seen_.capacity() < batch_) seen_.reserve(batch_);  // once: never a copy as it grows
+    if (files_.empty() || files_.back() != line.where.file) files_.push_back(line.where.file);
+    std::string key = line.declaration;
+    key += '\0';
+    key += line.item;
+    seen_.push_back({std::hash<std::string>{}(key), fnv1a(key, 14695981039346656037ULL), static_cast<std::uint32_t>(files_.size() - 1),
+                     static_cast<std::uint32_t>(line.where.line), static_cast<std::uint32_t>(line.declaration_at.column), added_++});
+}
+
+// The batch, sorted in place, goes to the end of the temporary file as one more sorted run.
+void RepeatedCustomsLines::spill() {
+    if (!runs_file_ && !(runs_file_ = unlinked_temp_file(temp_dir(), "cbam-customs-lines-"))) throw set_aside_error(errno);
+    std::sort(seen_.begin(), seen_.end(), by_digest);
+    errno = 0;
+    if (std::fwrite(seen_.data(), sizeof(Seen), seen_.size(), runs_file_) != seen_.size()) throw set_aside_error(errno);
+    runs_.push_back(seen_.size());
+    seen_.clear();
+}
+
+// Hands every line set aside to `visit` in the order of one sorted run, by a k-way merge of the
+// runs. The batch's memory is shared out as one read buffer per run.
+template <class Visit>
+void RepeatedCustomsLines::merge_runs(Visit&& visit) {
+    errno = 0;
+    if (std::fflush(runs_file_) != 0) throw set_aside_error(errno);
+    const int fd = ::fileno(runs_file_);
+    const std::size_t k = runs_.size();
+    const std::size_t per = std::max<std::size_t>(1, batch_ / k);
+    seen_.resize(k * per);
+    struct Run {
+        std::size_t at, left;  // where the lines not yet read start in the file (bytes), and how many
+        Seen* buf;
+        std::size_t pos, end;
+    };
+    std::vector<Run> runs(k);
+    auto refill = [&](Run& r) {
+        std::size_t n = std::min(per, r.left);
+        read_back(fd, r.buf, n * sizeof(Seen), r.at);
+        r.at += n * sizeof(Seen);
+        r.left -= n;
+        r.pos = 0;
+        r.end = n;
+    };
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < k; ++i) {
+        runs[i] = {at, runs_[i], seen_.data() + i * per, 0, 0};
+        at += runs_[i] * sizeof(Seen);
+        refill(runs[i]);
+    }
+    // A heap of the runs, the one whose next line comes first on top.
+    auto after = [&](std::size_t x, std::size_t y) { return by_digest(runs[y].buf[runs[y].pos], runs[x].buf[runs[x].pos]); };
+    std::vector<std::size_t> heap;
+    for (std::size_t i = 0; i < k; ++i)
+        if (runs[i].end > 0) heap.push_back(i);
+    std::make_heap(heap.begin(), heap.end(), after);
+    while (!heap.empty()) {
+        std::pop_heap(heap.begin(), heap.end(), after);
+        Run& r = runs[heap.back()];
+        visit(r.buf[r.pos]);
+        if (++r.pos == r.end && r.left > 0) refill(r);
+        if (r.pos < r.end) std::push_heap(heap.begin(), heap.end(), after);
+        else heap.pop_back();
+    }
+}
+
+void RepeatedCustomsLines::report(Diagnostics& diags) {
+    // The repeats that can still be shown are the first ones in line order: only those are held
+    // (the latest on top, to be dropped for an earlier one); the others are counted.
+    const std::size_t room = diags.room();
+    auto earlier = [](const Repeat& x, const Repeat& y) { return x.repeat.order < y.repeat.order; };
+    std::priority_queue<Repeat, std::vector<Repeat>, decltype(earlier)> held(earlier);
+    std::size_t not_held = 0;
+    Seen first{};
+    bool any = false;
+    auto visit = [&](const Seen& s) {
+        if (!any || s.a != first.a || s.b != first.b) {
+            first = s;
+            any = true;
+        } else if (held.size() < room) {
+            held.push({s, first});
+        } else {
+            ++not_held;
+            if (!held.empty() && s.order < held.top().repeat.order) {
+                held.pop();
+                held.push({s, first});
+            }
+        }
+    };
+    if (runs_.empty()) {
+        std::sort(seen_.begin(), seen_.end(), by_digest);
+        for (const Seen& s : seen_) visit(s);
+    } else {
+        if (!seen_.empty()) spill();
+        merge_runs(visit);
+        std::fclose(runs_file_);  // gives the disk space back
+        runs_file_ = nullptr;
+        runs_.clear();
+    }
+    std::vector<Seen>().swap(seen_);
+    std::vector<Repeat> repeats;
+    repeats.reserve(held.size());
+    for (; !held.empty(); held.pop()) repeats.push_back(held.top());
+    std::reverse(repeats.begin(), repeats.end());
+    for (const auto& [r, f] : repeats)
+        diags.add({files_[r.file], r.line, r.column, "declaration"},
+                  fmt::format("this declaration and item are given already on {}: a customs line may be given once only, or its goods "
+                              "would be counted twice",
+                              f.file == r.file ? fmt::format("line {}", f.line) : fmt::format("{} line {}", file_name(files_[f.file]), f.line)));
+    diags.add_not_shown(not_held);
+}
+
+}  // namespace cbam
