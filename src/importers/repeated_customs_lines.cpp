@@ -27,7 +27,7 @@ constexpr auto by_digest = [](const auto& x, const auto& y) { return std::tie(x.
 
 OutputError set_aside_error(int e) {
     return OutputError(fmt::format("cannot set the customs lines aside in a temporary file in {} while looking for a declaration and item "
-                                   "given twice: {} (set TMPDIR to a folder with more room)",
+                                   "given twice: {} (set TMPDIR to a writable folder with room for 32 MB per million lines)",
                                    temp_dir(), e ? std::strerror(e) : "write failed"));
 }
 
