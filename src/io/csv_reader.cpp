@@ -16,20 +16,53 @@ namespace {
 struct ParseState {
     const std::function<void(CsvRecord&)>* on_record;
     CsvRecord current;
+    std::size_t used = 0;  // fields of the current record; current.fields keeps its strings (and their buffers) between records
     bool in_record = false;
     std::size_t line = 0;
+
+    void add_field(const char* s, std::size_t len) {
+        if (used < current.fields.size()) current.fields[used].assign(s, len);
+        else current.fields.emplace_back(s, len);
+        ++used;
+    }
+    void end_record() {
+        current.fields.resize(used);
+        if (used > 0) (*on_record)(current);
+        used = 0;
+        in_record = false;
+    }
 };
 
-void on_field(void* s, std::size_t len, void* data) {
-    auto* st = static_cast<ParseState*>(data);
-    st->current.fields.emplace_back(static_cast<const char*>(s), len);
-}
+void on_field(void* s, std::size_t len, void* data) { static_cast<ParseState*>(data)->add_field(static_cast<const char*>(s), len); }
 
-void on_row_end(int /*c*/, void* data) {
-    auto* st = static_cast<ParseState*>(data);
-    if (!st->current.fields.empty()) (*st->on_record)(st->current);
-    st->current.fields.clear();
-    st->in_record = false;
+void on_row_end(int /*c*/, void* data) { static_cast<ParseState*>(data)->end_record(); }
+
+bool csv_space(char c) { return c == ' ' || c == '\t'; }
+
+// A physical line that holds a whole record and nothing libcsv treats specially (no quote, no
+// carriage return inside): split at the delimiter and trim spaces and tabs around each field,
+// which is exactly what libcsv does with such a line (tests/unit/csv_split_test.cpp compares the
+// two on generated lines). Returns false, having done nothing, for any other line.
+bool split_plain_line(std::string_view line, char delimiter, ParseState& st) {
+    if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    bool blank = true;
+    for (char c : line) {
+        if (c == '"' || c == '\r' || c == '\n') return false;
+        if (blank && !csv_space(c)) blank = false;
+    }
+    if (blank) return false;  // libcsv's own handling of blank lines stays in force
+    for (;;) {
+        std::size_t end = line.find(delimiter);
+        std::string_view field = line.substr(0, end);
+        while (!field.empty() && csv_space(field.front())) field.remove_prefix(1);
+        while (!field.empty() && csv_space(field.back())) field.remove_suffix(1);
+        st.add_field(field.data(), field.size());
+        if (end == std::string_view::npos) break;
+        line.remove_prefix(end + 1);
+    }
+    st.end_record();
+    return true;
 }
 
 bool blank(std::string_view s) {
@@ -151,11 +184,12 @@ bool read_csv(const std::string& path, const CsvDialect& declared, Diagnostics& 
             settle_dialect();
         }
         if (!st.in_record && !blank(line)) {
-            st.in_record = true;
             st.current.line = st.line;
+            if (split_plain_line(line, dialect.delimiter, st)) return true;
+            st.in_record = true;
         }
         if (csv_parse(parser.get(), line.data(), line.size(), on_field, on_row_end, &st) != line.size()) {
-            diags.add({path, st.line, st.current.fields.size() + 1, ""},
+            diags.add({path, st.line, st.used + 1, ""},
                       fmt::format("malformed CSV: {} (a quote inside an unquoted field, or text after a closing quote)",
                                   csv_strerror(csv_error(parser.get()))));
             return false;

@@ -6,6 +6,9 @@
 #include "support.h"
 
 #include <catch2/catch.hpp>
+#include <csv.h>
+
+#include <cstdint>
 
 #include <string>
 #include <vector>
@@ -411,4 +414,66 @@ TEST_CASE("read_table: files held in memory stop at their row limit with an erro
     REQUIRE(diags.count() == 1);
     CHECK(diags.items().front().where.line == 5);  // the 4th data row
     CHECK_THAT(diags.items().front().message, Catch::Contains("more than 3 rows"));
+}
+
+namespace {
+
+// The reference: libcsv itself, fed the whole text at once (strict, as read_csv uses it), its
+// empty records dropped as read_csv drops them.
+std::vector<std::vector<std::string>> libcsv_records(const std::string& text, char delimiter) {
+    struct State {
+        std::vector<std::string> fields;
+        std::vector<std::vector<std::string>> records;
+    } st;
+    csv_parser p;
+    REQUIRE(csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) == 0);
+    csv_set_delim(&p, static_cast<unsigned char>(delimiter));
+    auto field = [](void* s, std::size_t len, void* data) { static_cast<State*>(data)->fields.emplace_back(static_cast<const char*>(s), len); };
+    auto row = [](int, void* data) {
+        auto* st = static_cast<State*>(data);
+        if (!st->fields.empty()) st->records.push_back(st->fields);
+        st->fields.clear();
+    };
+    REQUIRE(csv_parse(&p, text.data(), text.size(), field, row, &st) == text.size());
+    REQUIRE(csv_fini(&p, field, row, &st) == 0);
+    csv_free(&p);
+    return st.records;
+}
+
+}  // namespace
+
+TEST_CASE("read_csv: lines without quotes are split as libcsv splits them", "[unit][csv]") {
+    // read_csv splits a line that holds no quote and no carriage return inside itself, and leaves
+    // every other line to libcsv. Generated files mix both kinds (spaces and tabs around fields,
+    // empty fields, trailing delimiters, blank lines, CRLF, quoted fields with the delimiter or a
+    // line break inside), and the records must equal libcsv's own reading of the same text.
+    std::uint32_t seed = 20261128;
+    auto next = [&]() { return seed = seed * 1664525u + 1013904223u, seed >> 8; };
+    for (char delimiter : {',', ';', '\t'}) {
+        std::string alphabet = std::string("ab1.") + " \t,;";
+        std::string text = "h1" + std::string(1, delimiter) + "h2\n";
+        for (int line = 0; line < 4000; ++line) {
+            std::size_t kind = next() % 10;
+            if (kind == 0) {  // a quoted field, sometimes over two lines
+                text += "x" + std::string(1, delimiter) + "\" q" + std::string(1, delimiter) + (next() % 2 ? "\n" : "") + "\"\" r \"";
+            } else if (kind == 1) {
+                text += std::string(next() % 3, ' ');  // a blank line, or spaces only
+            } else {
+                for (std::size_t n = next() % 12; n > 0; --n) text += alphabet[next() % alphabet.size()];
+            }
+            text += next() % 4 == 0 ? "\r\n" : "\n";
+        }
+        test::ScratchDir dir;
+        dir.write("gen.csv", text);
+        CsvDialect dialect{delimiter, delimiter == ';' ? ',' : '.'};
+        Read r = read(dir.file("gen.csv"), dialect);
+        INFO("delimiter " << describe_char(delimiter));
+        REQUIRE(r.ok);
+        auto expected = libcsv_records(text, delimiter);
+        REQUIRE(r.records.size() == expected.size());
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            INFO("record " << i + 1 << " at line " << r.records[i].line);
+            CHECK(r.records[i].fields == expected[i]);
+        }
+    }
 }
