@@ -57,6 +57,8 @@ public:
     std::size_t room() const { return limit_ - items_.size(); }
     // `n` more problems found once there is no room left: counted, never shown, never held.
     void add_not_shown(std::size_t n) { count_ += n; }
+    // Hands the items kept so far over and forgets them; count() still counts them.
+    std::vector<Diagnostic> take_items() { return std::exchange(items_, {}); }
     // One line per diagnostic, then "N more not shown" when the limit cut the list.
     std::string to_string() const;
 

@@ -7,8 +7,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <thread>
 #include <functional>
-#include <tuple>
 
 namespace cbam {
 
@@ -19,17 +24,120 @@ const Decimal kMaxQReportQuantity = Decimal(10000000000LL);
 
 }  // namespace
 
-void read_customs_lines(const std::string& path, Diagnostics& diags, const std::function<void(const CustomsLine&)>& on_line,
-                        const Countries& countries, const CsvDialect& dialect) {
-    const std::vector<ColumnSpec> columns = {
+namespace {
+
+// The columns of a customs file (docs/customs-lines.md), in the order of the enum below.
+const std::vector<ColumnSpec>& customs_columns() {
+    static const std::vector<ColumnSpec> columns = {
         {"declaration", true}, {"item", true}, {"acceptance_date", true}, {"cn_code", true}, {"origin", true},
         {"net_mass", true}, {"mass_unit", true}, {"supplementary_units", false}, {"supplementary_unit", false},
         {"requested_procedure", true}, {"previous_procedure", false}, {"importer", true}, {"representative", false},
         {"import_area", false}, {"installation_id", false}, {"in_processed_products", false}, {"ip_authorisation", false},
         {"ip_member_state", false}, {"ip_start", false}, {"ip_end", false}, {"ip_deadline", false}, {"ip_discharge_bill_waiver", false},
         {"description", false}};
+    return columns;
+}
+enum Column : std::size_t {
+    kDeclaration, kItem, kAcceptanceDate, kCnCode, kOrigin, kNetMass, kMassUnit, kSupplementaryUnits, kSupplementaryUnit,
+    kRequestedProcedure, kPreviousProcedure, kImporter, kRepresentative, kImportArea, kInstallationId, kInProcessedProducts,
+    kIpAuthorisation, kIpMemberState, kIpStart, kIpEnd, kIpDeadline, kIpDischargeBillWaiver, kDescription, kColumnCount
+};
+
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
+    return s;
+}
+
+// The common line, read without looking up a column by name or building an error text: a goods
+// line (not electricity, no supplementary units, not after inward processing) whose every cell is
+// written as the documentation shows it. It fills `line` exactly as the general reading below
+// would, or returns false having decided nothing; the general reading then reads the line again
+// and reports whatever is wrong with it. (tests/unit/customs_reader_test.cpp compares the two.)
+class PlainLines {
+public:
+    PlainLines(const Countries& countries, const CsvDialect& dialect) : countries_(countries), dialect_(dialect) {}
+
+    bool read(const CsvRow& row, CustomsLine& line) {
+        if (&row.file() != file_) start(row);
+        const std::vector<std::string>& f = row.record().fields;
+        auto cell = [&](Column c) { return index_[c] < f.size() ? trimmed(f[index_[c]]) : std::string_view(); };
+        std::string_view declaration = cell(kDeclaration), item = cell(kItem), date = cell(kAcceptanceDate), cn = cell(kCnCode);
+        std::string_view origin = cell(kOrigin), importer = cell(kImporter), requested = cell(kRequestedProcedure);
+        std::string_view previous = cell(kPreviousProcedure), area = cell(kImportArea), processed = cell(kInProcessedProducts);
+        if (declaration.empty() || item.empty() || importer.empty() || !is_iso_date(date)) return false;
+        if (!((cn.size() == 8 || cn.size() == 10) && is_digits(cn)) || cn.substr(0, 8) == "27160000") return false;
+        if (!cell(kSupplementaryUnits).empty() || !customs_procedure(requested)) return false;
+        if (!previous.empty() && (!is_digits(previous, 2) || previous == "00" || is_inward_processing(previous))) return false;
+        if (!(area.empty() || area == "EU" || area == "EUOTH") || !(processed.empty() || processed == "yes" || processed == "no")) return false;
+        if (!(origin == last_origin_ && !origin.empty())) {
+            if (!countries_.find(origin)) return false;
+            last_origin_.assign(origin);
+        }
+        std::string_view mass = cell(kNetMass), unit = cell(kMassUnit);
+        if (!(unit == "kg" || unit == "t")) return false;
+        if (dialect_.decimal_point == ',' && mass.find('.') != std::string_view::npos) return false;
+        std::optional<Decimal> m = Decimal::parse(mass, dialect_.decimal_point);
+        if (!m || m->sign() <= 0) return false;
+        Decimal tonnes = unit == "kg" ? *m / Decimal(1000) : *m;
+        if (tonnes >= kMaxQReportQuantity) return false;
+
+        line.where.line = row.line();
+        line.declaration_at.line = row.line();
+        line.declaration.assign(declaration);
+        line.item.assign(item);
+        line.acceptance_date.assign(date);
+        line.cn_code.assign(cn.substr(0, 8));
+        if (cn.size() == 10) line.taric_code.assign(cn);
+        else line.taric_code.clear();
+        line.origin.assign(origin);
+        line.net_mass_t = std::move(tonnes);
+        line.supplementary_units.reset();
+        line.requested_procedure.assign(requested);
+        line.previous_procedure.assign(previous);
+        line.importer.assign(importer);
+        line.representative.assign(cell(kRepresentative));
+        line.import_area.assign(area.empty() ? std::string_view("EU") : area);
+        line.installation_id.assign(cell(kInstallationId));
+        line.in_processed_products = processed == "yes";
+        line.description.assign(cell(kDescription));
+        line.inward_processing.reset();
+        return true;
+    }
+
+    // The location fields the plain reading does not set line by line: the general reading's, for
+    // the row's file (set again whenever the general reading has read a line).
+    void locate(const CsvRow& row, CustomsLine& line) const {
+        line.where = row.row_location();
+        line.declaration_at = row.at("declaration");
+    }
+
+private:
+    void start(const CsvRow& row) {
+        file_ = &row.file();
+        const auto& spec = customs_columns();
+        for (std::size_t c = 0; c < kColumnCount; ++c) index_[c] = row.index_of(spec[c].name);
+    }
+
+    const Countries& countries_;
+    const CsvDialect& dialect_;
+    const std::string* file_ = nullptr;
+    std::size_t index_[kColumnCount] = {};
+    std::string last_origin_;
+};
+
+// Reads the lines on this thread; `quick` takes the quick route for the common line.
+void read_serially(const std::string& path, Diagnostics& diags, const std::function<void(const CustomsLine&)>& on_line,
+                   const Countries& countries, const CsvDialect& dialect, bool quick) {
+    const std::vector<ColumnSpec>& columns = customs_columns();
+    PlainLines plain(countries, dialect);
+    bool located = false;  // line.where and line.declaration_at name this file: the plain reading only sets their line
     CustomsLine line;  // reused: one allocation set for the whole file
     read_table(path, columns, dialect, diags, [&](const CsvRow& row) {
+        if (quick) {
+            if (!located) plain.locate(row, line), located = true;
+            if (plain.read(row, line)) return on_line(line);
+        }
         std::size_t before = diags.count();
         line.where = row.row_location();
         line.declaration_at = row.at("declaration");
@@ -105,6 +213,143 @@ void read_customs_lines(const std::string& path, Diagnostics& diags, const std::
         }
         if (diags.count() == before) on_line(line);
     }, {.max = kUnlimitedRows, .required = true});  // streamed: no limit
+}
+
+// Lines read on a second thread and handed over in batches, in file order, with the reader's
+// findings in their place among them: on_line and `diags` see exactly what read_serially gives
+// them, while the next lines are being read.
+class ParallelReading {
+public:
+    ParallelReading(Diagnostics& diags, const std::function<void(const CustomsLine&)>& on_line) : diags_(diags), on_line_(on_line) {}
+
+    void run(const std::string& path, const Countries& countries, const CsvDialect& dialect) {
+        std::thread reader([&] { produce(path, countries, dialect); });
+        try {
+            consume();
+        } catch (...) {
+            {
+                std::lock_guard lock(mutex_);
+                stop_ = true;
+            }
+            changed_.notify_all();
+            reader.join();
+            throw;
+        }
+        reader.join();
+        if (failure_) std::rethrow_exception(failure_);
+    }
+
+private:
+    static constexpr std::size_t kBatchLines = 2048, kBatches = 4;
+    struct Batch {
+        std::vector<CustomsLine> lines;  // slots reused from batch to batch: their strings keep their buffers
+        std::size_t count = 0;
+        std::vector<std::pair<std::size_t, Diagnostic>> findings;  // (lines before it in this batch, finding)
+        bool last = false;
+    };
+
+    // Reader thread.
+    void produce(const std::string& path, const Countries& countries, const CsvDialect& dialect) {
+        Diagnostics found(static_cast<std::size_t>(-1));  // emptied into each batch as it fills
+        Batch* batch = nullptr;
+        auto take_findings = [&] {
+            for (auto& d : found.take_items()) batch->findings.emplace_back(batch->count, std::move(d));
+        };
+        // Nothing is thrown through the CSV parser's callbacks: once this thread's reader has
+        // stopped (on_line threw), the rest of the file is passed over.
+        try {
+            batch = obtain();
+            if (!batch) return;
+            read_serially(path, found, [&](const CustomsLine& line) {
+                if (!batch) return;
+                take_findings();
+                if (batch->count == batch->lines.size()) batch->lines.emplace_back();
+                batch->lines[batch->count++] = line;
+                if (batch->count == kBatchLines) {
+                    hand_over(batch);
+                    batch = obtain();
+                }
+            }, countries, dialect, true);
+            if (!batch) return;
+            take_findings();
+        } catch (...) {
+            failure_ = std::current_exception();
+            if (!batch) return;
+        }
+        batch->last = true;
+        hand_over(batch);
+    }
+    // A batch to fill, or nullptr once the consumer has stopped.
+    Batch* obtain() {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return stop_ || !free_.empty() || batches_ < kBatches; });
+        if (stop_) return nullptr;
+        if (free_.empty()) {
+            ++batches_;
+            return storage_.emplace_back(std::make_unique<Batch>()).get();
+        }
+        Batch* b = free_.back();
+        free_.pop_back();
+        b->count = 0;
+        b->findings.clear();
+        return b;
+    }
+    void hand_over(Batch* b) {
+        {
+            std::lock_guard lock(mutex_);
+            full_.push_back(b);
+        }
+        changed_.notify_all();
+    }
+
+    // This thread.
+    void consume() {
+        for (;;) {
+            Batch* b;
+            {
+                std::unique_lock lock(mutex_);
+                changed_.wait(lock, [&] { return !full_.empty(); });
+                b = full_.front();
+                full_.pop_front();
+            }
+            std::size_t f = 0;
+            for (std::size_t i = 0; i <= b->count; ++i) {
+                for (; f < b->findings.size() && b->findings[f].first == i; ++f)
+                    diags_.add(std::move(b->findings[f].second.where), std::move(b->findings[f].second.message));
+                if (i < b->count) on_line_(b->lines[i]);
+            }
+            bool last = b->last;
+            {
+                std::lock_guard lock(mutex_);
+                free_.push_back(b);
+            }
+            changed_.notify_all();
+            if (last) return;
+        }
+    }
+
+    Diagnostics& diags_;
+    const std::function<void(const CustomsLine&)>& on_line_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::vector<std::unique_ptr<Batch>> storage_;
+    std::size_t batches_ = 0;
+    std::vector<Batch*> free_;
+    std::deque<Batch*> full_;
+    bool stop_ = false;
+    std::exception_ptr failure_;
+};
+
+}  // namespace
+
+CustomsReading default_customs_reading() {
+    return std::thread::hardware_concurrency() > 1 ? CustomsReading::Parallel : CustomsReading::Quick;
+}
+
+void read_customs_lines(const std::string& path, Diagnostics& diags, const std::function<void(const CustomsLine&)>& on_line,
+                        const Countries& countries, const CsvDialect& dialect, CustomsReading reading) {
+    if (reading == CustomsReading::Parallel) ParallelReading(diags, on_line).run(path, countries, dialect);
+    else read_serially(path, diags, on_line, countries, dialect, reading == CustomsReading::Quick);
 }
 
 }  // namespace cbam

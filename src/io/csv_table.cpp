@@ -66,6 +66,11 @@ std::string_view CsvRow::cell(std::string_view column) const {
     return trim(rec_.fields[it->second]);
 }
 
+std::size_t CsvRow::index_of(std::string_view column) const {
+    auto it = cols_.find(column);
+    return it == cols_.end() ? std::string_view::npos : it->second;
+}
+
 std::string_view CsvRow::raw(std::string_view column) const {
     auto it = cols_.find(column);
     if (it == cols_.end() || it->second >= rec_.fields.size()) return {};
