@@ -53,7 +53,10 @@ std::string man_page() {
            ".TP\n.B CBAM_DATA_DIR\nthe folder of cbam's data (cn_codes/, schemas/, i18n/, templates/); by default the one installed "
            "beside the program (../share/cbam), else the source tree it was built from.\n"
            ".TP\n.B CBAM_SCHEMA_DIR\nthe folder of the official QReport schema (QReport_ver23.00.xsd and stypes.xsd); see "
-           "\\fBcbam help validate\\fR.\n";
+           "\\fBcbam help validate\\fR.\n"
+           ".TP\n.B CBAM_CUSTOMS_READING\nhow report and declare read customs lines: \\fBparallel\\fR (the default on two cores or more), "
+           "\\fBquick\\fR (one thread) or \\fBgeneral\\fR (every line through the checks that write error messages); all three give "
+           "byte-identical outputs (docs/performance.md).\n";
     out += ".SH FILES\n"
            ".TP\n.I ~/.cache/cbam/schemas\nthe per-user copy of the official QReport schema (under $XDG_CACHE_HOME when set).\n";
     return out;

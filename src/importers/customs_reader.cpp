@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <cstdlib>
 #include <deque>
 #include <exception>
 #include <memory>
@@ -343,6 +344,12 @@ private:
 }  // namespace
 
 CustomsReading default_customs_reading() {
+    if (const char* chosen = std::getenv("CBAM_CUSTOMS_READING")) {
+        std::string_view c = chosen;
+        if (c == "general") return CustomsReading::General;
+        if (c == "quick") return CustomsReading::Quick;
+        if (c == "parallel") return CustomsReading::Parallel;
+    }
     return std::thread::hardware_concurrency() > 1 ? CustomsReading::Parallel : CustomsReading::Quick;
 }
 

@@ -20,7 +20,8 @@ namespace cbam {
 //             builds the same CustomsLine, every other line by the general reading;
 //   Parallel  Quick, with the file read on a second thread while `on_line` runs on this one.
 enum class CustomsReading { General, Quick, Parallel };
-// Parallel where the machine has two cores or more, else Quick.
+// Parallel where the machine has two cores or more, else Quick; the environment variable
+// CBAM_CUSTOMS_READING (general, quick or parallel) chooses, to compare the readings' outputs.
 CustomsReading default_customs_reading();
 
 void read_customs_lines(const std::string& path, Diagnostics& diags, const std::function<void(const CustomsLine&)>& on_line,
