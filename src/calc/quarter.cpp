@@ -84,9 +84,13 @@ struct QuarterBuilder::Impl {
     struct GoodAcc {
         Decimal total;
         std::map<ProcedureKey, ProcedureSums> procedures;
-        std::map<std::string, Decimal> by_installation;  // "" = installation unknown
-        std::map<std::string, SourceLocation> first_line_of_installation;
-        std::map<std::string, std::pair<std::string, std::size_t>> lines_of_installation;  // "file:line (qty)" list, count
+        struct Installation {
+            Decimal quantity;
+            std::string lines;      // "file:line (qty)" of the first 20 lines
+            std::size_t count = 0;  // lines
+            SourceLocation first;   // the earliest line
+        };
+        std::map<std::string, Installation> installations;  // "" = installation unknown
         std::set<std::string> descriptions;  // a set, so the report does not depend on line order
         SourceLocation first;
         std::set<std::string> warehouse_releases;  // previous procedures not in the code list
@@ -111,10 +115,27 @@ struct QuarterBuilder::Impl {
     std::size_t lines = 0, reported = 0;
     std::vector<MissingData> missing;
     std::vector<std::string> electricity_warnings;
+    // The same goods by cn, origin, importer and representative joined by NULs (which no CSV cell
+    // holds), so that a line finds its good without
+    // building a GoodKey; key_text is reused from line to line.
+    std::unordered_map<std::string, GoodAcc*> goods_by_text{};
+    std::string key_text{};
+    // Skip reasons by kind and code: a quarter has many skipped lines but few reasons.
+    std::unordered_map<std::string, std::string> reasons{};
+    std::string reason_key{};
+    const std::string empty_{};
 
-    void skip(const CustomsLine& l, std::string reason, const char* code) {
+    void skip(const CustomsLine& l, const std::string& reason, const char* code) {
         skipped.push_back({l.where, l.declaration, l.item, l.cn_code, l.origin,
-                           l.supplementary_units && l.cn_code == "27160000" ? *l.supplementary_units : l.net_mass_t, std::move(reason), code});
+                           l.supplementary_units && l.cn_code == "27160000" ? *l.supplementary_units : l.net_mass_t, reason, code});
+    }
+    // The reason text of a kind of skip for one code (a CN code, a procedure, an origin), written once.
+    template <class Make>
+    const std::string& reason(const char* kind, const std::string& code, Make make) {
+        reason_key.assign(kind).append(1, '|').append(code);
+        auto it = reasons.find(reason_key);
+        if (it == reasons.end()) it = reasons.emplace(reason_key, make()).first;
+        return it->second;
     }
 
     void add(const CustomsLine& l, Diagnostics& diags) {
@@ -135,45 +156,59 @@ struct QuarterBuilder::Impl {
             diags.add(at("cn_code"), fmt::format("expected an 8-digit CN code, found \"{}\"", l.cn_code));
             return;
         }
-        if (!c->in_scope) return skip(l, "not a CBAM good: " + c->reason, "not_cbam_good");
+        if (!c->in_scope) return skip(l, reason("cn", l.cn_code, [&] { return "not a CBAM good: " + c->reason; }), "not_cbam_good");
         const CustomsProcedure* proc = customs_procedure(l.requested_procedure);
         if (!proc) return;  // the reader reported it
-        if (!proc->reportable) return skip(l, fmt::format("requested procedure {} ({}): {}", proc->code, proc->meaning, proc->not_reported_because), "procedure");
+        if (!proc->reportable)
+            return skip(l, reason("procedure", l.requested_procedure, [&] {
+                return fmt::format("requested procedure {} ({}): {}", proc->code, proc->meaning, proc->not_reported_because);
+            }), "procedure");
         const Country* origin = country(l.origin);
-        if (origin && origin->status == CbamOrigin::Eu) return skip(l, fmt::format("origin {} is an EU Member State: not a CBAM import", l.origin), "eu_origin");
+        if (origin && origin->status == CbamOrigin::Eu)
+            return skip(l, reason("eu", l.origin, [&] { return fmt::format("origin {} is an EU Member State: not a CBAM import", l.origin); }), "eu_origin");
         if (origin && origin->status == CbamOrigin::Exempt)
-            return skip(l, fmt::format("origin {} ({}) is exempt under Annex III of Regulation (EU) 2023/956", l.origin, origin->name), "exempt_origin");
+            return skip(l, reason("exempt", l.origin, [&] { return fmt::format("origin {} ({}) is exempt under Annex III of Regulation (EU) 2023/956", l.origin, origin->name); }),
+                        "exempt_origin");
         const bool electricity = l.cn_code == "27160000";
         // Parties
         const std::string& role = settings.declarant.role;
-        std::string importer = l.importer, representative = l.representative;
+        const std::string& importer = l.importer;
         if (role == "01" && importer != settings.declarant.id) {
             diags.add(at("importer"), fmt::format("the declarant ({}) reports as importer for all goods (role 01), but this line's importer is {}",
                                                   settings.declarant.id, importer));
             return;
         }
-        if (role == "02" && !representative.empty() && representative != settings.declarant.id) {
+        if (role == "02" && !l.representative.empty() && l.representative != settings.declarant.id) {
             diags.add(at("representative"), fmt::format("the declarant ({}) reports as representative for all goods (role 02), but this line's "
-                                                        "representative is {}", settings.declarant.id, representative));
+                                                        "representative is {}", settings.declarant.id, l.representative));
             return;
         }
-        if (role == "02") representative = settings.declarant.id;
-        if (role == "01") representative.clear();
-        for (const auto& [eori, field] : {std::pair{importer, "importer"}, {representative, "representative"}}) {
+        const std::string& representative = role == "02" ? settings.declarant.id : role == "01" ? empty_ : l.representative;
+        for (const auto& [eori, field] : {std::pair<const std::string&, const char*>{importer, "importer"}, {representative, "representative"}}) {
             if (!eori.empty() && !settings.parties.count(eori)) {
                 diags.add(at(field), fmt::format("{} {} is not the declarant and not in the parties file: its name and address are needed", field, eori));
                 return;
             }
         }
-        if (!l.installation_id.empty() && !suppliers.count({l.installation_id, l.cn_code})) {
+        const std::string& good_importer = role == "01" ? empty_ : importer;
+        const std::string& good_representative = role == "03" ? representative : empty_;
+        key_text.assign(l.cn_code).append(1, '\0').append(l.origin).append(1, '\0').append(good_importer).append(1, '\0').append(good_representative);
+        auto known = goods_by_text.find(key_text);
+        GoodAcc* found = known == goods_by_text.end() ? nullptr : known->second;
+        // An installation this good has had a line of was found in the supplier data then.
+        bool installation_known = found && found->installations.count(l.installation_id);
+        if (!l.installation_id.empty() && !installation_known && !suppliers.count({l.installation_id, l.cn_code})) {
             diags.add(at("installation_id"), fmt::format("no emissions data for installation {} and CN {} in the supplier files: add its "
                                                          "communication, or leave installation_id empty to report on default values",
                                                          l.installation_id, l.cn_code));
             return;
         }
-        Decimal qty = electricity ? *l.supplementary_units : l.net_mass_t;
-        GoodKey key{l.cn_code, l.origin, role == "01" ? std::string() : importer, role == "03" ? representative : std::string()};
-        GoodAcc& g = goods[key];
+        const Decimal& qty = electricity ? *l.supplementary_units : l.net_mass_t;
+        if (!found) {
+            found = &goods[GoodKey{l.cn_code, l.origin, good_importer, good_representative}];
+            goods_by_text.emplace(key_text, found);
+        }
+        GoodAcc& g = *found;
         auto earlier = [](const SourceLocation& a, const SourceLocation& b) { return std::tie(a.file, a.line) < std::tie(b.file, b.line); };
         if (g.procedures.empty() || earlier(l.where, g.first)) g.first = l.where;
         if (!l.description.empty()) g.descriptions.insert(l.description);
@@ -193,11 +228,16 @@ struct QuarterBuilder::Impl {
         ps.by_indicator[indicator] += qty;
         ps.used[indicator] = true;
         if (l.inward_processing) ps.ip = l.inward_processing;
-        g.by_installation[l.installation_id] += qty;
-        auto& lines = g.lines_of_installation[l.installation_id];
-        if (++lines.second <= 20) lines.first += fmt::format("{}{}:{} ({})", lines.first.empty() ? "" : ", ", l.where.file, l.where.line, qty.to_string());
-        auto [loc, fresh] = g.first_line_of_installation.emplace(l.installation_id, l.where);
-        if (!fresh && earlier(l.where, loc->second)) loc->second = l.where;
+        auto inst = g.installations.find(l.installation_id);
+        if (inst == g.installations.end()) {
+            inst = g.installations.emplace(l.installation_id, GoodAcc::Installation{}).first;
+            inst->second.first = l.where;
+        } else if (earlier(l.where, inst->second.first)) {
+            inst->second.first = l.where;
+        }
+        GoodAcc::Installation& in = inst->second;
+        in.quantity += qty;
+        if (++in.count <= 20) in.lines += fmt::format("{}{}:{} ({})", in.lines.empty() ? "" : ", ", l.where.file, l.where.line, qty.to_string());
         ++reported;
     }
 
@@ -270,13 +310,14 @@ struct QuarterBuilder::Impl {
             sum.electricity = ig.electricity;
             sum.complex = c && c->good && c->good->complex;
             sum.quantity = g.total;
-            if (g.by_installation.size() > kMaxEmissions)
+            if (g.installations.size() > kMaxEmissions)
                 diags.add(g.first, fmt::format("CN {} from {}: {} installations; a good holds at most {} emissions entries", k.cn, k.origin,
-                                               g.by_installation.size(), kMaxEmissions));
-            for (const auto& [inst_id, qty] : g.by_installation) {
+                                               g.installations.size(), kMaxEmissions));
+            for (const auto& [inst_id, acc] : g.installations) {
+                const Decimal& qty = acc.quantity;
                 auto e = inst_id.empty() ? default_entry(k, qty, g, diags, out.warnings) : supplier_entry(k, inst_id, qty, g, diags);
                 if (!e) continue;
-                const auto& lines = g.lines_of_installation.at(inst_id);
+                const std::pair<const std::string&, std::size_t> lines{acc.lines, acc.count};
                 // An entry exists only when its source was found: a default-value row or a supplier row.
                 std::string source = inst_id.empty() ? fmt::format("default values {}", defaults.find(k.cn)->where.to_string())
                                                      : fmt::format("emissions data {}", suppliers.at({inst_id, k.cn}).where.to_string());
@@ -317,7 +358,7 @@ struct QuarterBuilder::Impl {
         qreport::EmissionsEntry e;
         e.production_country = k.origin;
         e.produced = qty;
-        const SourceLocation& line = g.first_line_of_installation.at("");
+        const SourceLocation& line = g.installations.at("").first;
         const DefaultValue* dv = defaults.find(k.cn);
         if (!dv || k.cn == "27160000") {
             diags.add(line, fmt::format("CN {} from {}: no installation is named and no transitional default value is known for this CN code "
@@ -451,7 +492,7 @@ struct QuarterBuilder::Impl {
     std::optional<qreport::EmissionsEntry> supplier_entry(const GoodKey& k, const std::string& inst_id, const Decimal& qty, const GoodAcc& g,
                                                           Diagnostics& diags) {
         const SupplierEmissions& s = suppliers.at({inst_id, k.cn});
-        const SourceLocation& line = g.first_line_of_installation.at(inst_id);
+        const SourceLocation& line = g.installations.at(inst_id).first;
         qreport::EmissionsEntry e;
         e.production_country = s.country;
         if (s.country != k.origin)
