@@ -27,7 +27,8 @@ bool de_minimis_sector(const std::string& sector) {
     return sector == "Cement" || sector == "Iron and steel" || sector == "Aluminium" || sector == "Fertilisers";
 }
 
-int quarter_of(const std::string& date) { return (std::stoi(date.substr(5, 2)) - 1) / 3 + 1; }
+// Of a date YYYY-MM-DD (the reader has checked it).
+int quarter_of(const std::string& date) { return ((date[5] - '0') * 10 + (date[6] - '0') - 1) / 3 + 1; }
 
 Traced constant(const Decimal& v, const Unit& u, std::string what, std::string ref) { return traced_constant(Quantity(v, u), std::move(what), std::move(ref)); }
 
@@ -60,6 +61,23 @@ struct DeclarationBuilder::Impl {
     std::map<std::string, std::size_t> de_minimis_candidates;  // importer -> counted lines of de minimis sectors
     std::map<std::string, Decimal> mass_by_importer;
     std::unordered_map<std::string, std::optional<Classification>> cn_cache;
+    // The goods again, by importer, CN, TARIC, origin and installation joined by NULs (no CSV cell
+    // holds one): a line finds its good by one hash lookup; key_text is reused from line to line.
+    std::unordered_map<std::string, Acc*> goods_by_text{};
+    std::string key_text{};
+    // The reason texts of lines set aside, by kind and code, each written once.
+    std::unordered_map<std::string, std::string> reasons{};
+    std::string reason_key{};
+    std::string year_text{};
+    const std::string empty_reason{};
+
+    template <class Make>
+    const std::string& reason(const char* kind, const std::string& code, Make make) {
+        reason_key.assign(kind).append(1, '\0').append(code);
+        auto it = reasons.find(reason_key);
+        if (it == reasons.end()) it = reasons.emplace(reason_key, make()).first;
+        return it->second;
+    }
 
     std::size_t price_index(const std::string& date) const {
         for (std::size_t i = 0; i < prices.size(); ++i)
@@ -75,7 +93,8 @@ struct DeclarationBuilder::Impl {
             w.field = field;
             return w;
         };
-        if (l.acceptance_date.substr(0, 4) != std::to_string(year)) {
+        if (year_text.empty()) year_text = std::to_string(year);
+        if (std::string_view(l.acceptance_date).substr(0, 4) != year_text) {
             diags.add(at("acceptance_date"), fmt::format("expected a date in {}, found {}: lines of other years belong in their own declaration", year,
                                                          l.acceptance_date));
             return;
@@ -87,23 +106,28 @@ struct DeclarationBuilder::Impl {
             diags.add(at("cn_code"), fmt::format("expected an 8-digit CN code, found \"{}\"", l.cn_code));
             return;
         }
-        auto set = [&](const char* status, std::string reason) {
+        auto set = [&](const char* status, const std::string& why) {
             st.status = status;
-            st.reason = std::move(reason);
+            st.reason = why;
             (st.status == "counted" ? counts.counted : counts.other)++;
             if (st.de_minimis_sector) ++de_minimis_candidates[st.importer];
             if (sink) sink(st);
             else lines.push_back(std::move(st));
         };
-        if (!c->in_scope) return set("out of scope", "not a CBAM good: " + c->reason);
+        if (!c->in_scope) return set("out of scope", reason("cn", l.cn_code, [&] { return "not a CBAM good: " + c->reason; }));
         const CustomsProcedure* proc = customs_procedure(l.requested_procedure);
         if (!proc) return;
         if (!proc->reportable)
-            return set("not reportable", fmt::format("requested procedure {} ({}): {}", proc->code, proc->meaning, proc->not_reported_because));
+            return set("not reportable", reason("procedure", l.requested_procedure, [&] {
+                return fmt::format("requested procedure {} ({}): {}", proc->code, proc->meaning, proc->not_reported_because);
+            }));
         const Country* origin = data.countries->find(l.origin);
-        if (origin && origin->status == CbamOrigin::Eu) return set("out of scope", fmt::format("origin {} is an EU Member State", l.origin));
+        if (origin && origin->status == CbamOrigin::Eu)
+            return set("out of scope", reason("eu", l.origin, [&] { return fmt::format("origin {} is an EU Member State", l.origin); }));
         if (origin && origin->status == CbamOrigin::Exempt)
-            return set("out of scope", fmt::format("origin {} ({}) is exempt under Annex III of Regulation (EU) 2023/956", l.origin, origin->name));
+            return set("out of scope", reason("exempt", l.origin, [&] {
+                return fmt::format("origin {} ({}) is exempt under Annex III of Regulation (EU) 2023/956", l.origin, origin->name);
+            }));
         std::size_t pi = price_index(l.acceptance_date);
         if (pi == prices.size()) {
             diags.add(at("acceptance_date"), fmt::format("no certificate price covers {}: add the period's price to certificate_prices.csv", l.acceptance_date));
@@ -112,12 +136,16 @@ struct DeclarationBuilder::Impl {
         const std::string& sector = c->line->sector;
         if (de_minimis_sector(sector)) mass_by_importer[l.importer] += l.net_mass_t;
         else mass_by_importer.emplace(l.importer, Decimal(0));
-        Acc& a = goods[{l.importer, l.cn_code, l.taric_code, l.origin, l.installation_id}];
+        key_text.assign(l.importer).append(1, '\0').append(l.cn_code).append(1, '\0').append(l.taric_code).append(1, '\0').append(l.origin).append(1, '\0').append(l.installation_id);
+        auto known = goods_by_text.find(key_text);
+        if (known == goods_by_text.end())
+            known = goods_by_text.emplace(key_text, &goods[{l.importer, l.cn_code, l.taric_code, l.origin, l.installation_id}]).first;
+        Acc& a = *known->second;
         if (a.by_quarter_price.empty() || std::tie(l.where.file, l.where.line) < std::tie(a.first.file, a.first.line)) a.first = l.where;
-        a.sector = sector;
+        if (a.sector != sector) a.sector = sector;
         a.by_quarter_price[{quarter_of(l.acceptance_date), pi}] += st.quantity;
         st.de_minimis_sector = de_minimis_sector(sector);
-        set("counted", "");
+        set("counted", empty_reason);
     }
 
     Decimal markup(const std::string& sector) const {
