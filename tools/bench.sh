@@ -6,6 +6,7 @@
 # report:   cbam report on 1,000,000 customs lines (about 78 MB of CSV, tools/gen_customs), side by
 #           side with what a user could do instead on the same file: mawk summing the net mass by
 #           CN code, origin and installation (none of the rules), and `wc -l` (reading the file);
+#           also cbam report on one thread and with the general reading (CBAM_CUSTOMS_READING);
 # declare:  cbam declare -o on 1,000,000 and 5,000,000 customs lines of one year (every line's
 #           status is written to FILE.lines.csv): wall, user and peak memory, which must not grow
 #           with the number of lines;
@@ -63,10 +64,15 @@ if wants report; then
     size=$(awk -v b="$(stat -c %s "$work/imports/customs.csv")" 'BEGIN { printf "%.0f", b / 1e6 }')
     echo "report, 1,000,000 customs lines ($size MB), side by side on the same file:"
     read -r cw cu cp < <(measure "$build/cbam" report "$work/imports" --period 2025Q3 -o "$work/report.xml")
+    # The same on one thread (the quick reading without the second core), and the general reading.
+    read -r qw qu qp < <(CBAM_CUSTOMS_READING=quick measure "$build/cbam" report "$work/imports" --period 2025Q3 -o "$work/report.xml")
+    read -r gw gu gp < <(CBAM_CUSTOMS_READING=general measure "$build/cbam" report "$work/imports" --period 2025Q3 -o "$work/report.xml")
     # The quick alternative: net mass summed by CN code, origin and installation, no rules at all.
     read -r aw au ap < <(measure mawk -F, 'NR > 1 { m[$4 FS $5 FS $11] += $6 } END { for (k in m) print k, m[k] }' "$work/imports/customs.csv")
     read -r ww wu wp < <(measure wc -l "$work/imports/customs.csv")
     printf '  %-28s wall %6s s, user %6s s, peak RSS %8s KiB\n' "cbam report" "$cw" "$cu" "$cp"
+    printf '  %-28s wall %6s s, user %6s s, peak RSS %8s KiB\n' "  one thread (quick)" "$qw" "$qu" "$qp"
+    printf '  %-28s wall %6s s, user %6s s, peak RSS %8s KiB\n' "  general reading" "$gw" "$gu" "$gp"
     printf '  %-28s wall %6s s, user %6s s, peak RSS %8s KiB\n' "mawk group-by (no rules)" "$aw" "$au" "$ap"
     printf '  %-28s wall %6s s, user %6s s, peak RSS %8s KiB\n' "wc -l" "$ww" "$wu" "$wp"
     awk -v cw="$cw" -v aw="$aw" 'BEGIN { printf "  cbam report / mawk:          wall %.2fx\n", cw / (aw > 0 ? aw : 0.01) }'
