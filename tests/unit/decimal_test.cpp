@@ -184,6 +184,69 @@ TEST_CASE("Decimal::to_string is exact when it can be, approximate (≈) otherwi
     CHECK(Decimal::ratio(561, 9).to_string() == "≈62.333333333333");
 }
 
+TEST_CASE("Decimal: worked examples on both sides of the 64-bit fast form", "[unit][decimal]") {
+    // 1234.5 kg / 1000 = 1.2345 t: 12345/10 / 1000 = 12345/10000 = 2469/2000
+    Decimal t = D("1234.5") / Decimal(1000);
+    CHECK(t.raw() == Decimal::rep(2469, 2000));
+    CHECK(t.to_string() == "1.2345");
+    // 0.1 added ten times is 1 exactly; 0.1 × 0.1 = 1/100
+    Decimal sum;
+    for (int i = 0; i < 10; ++i) sum += D("0.1");
+    CHECK_EXACT(sum, Decimal(1));
+    CHECK_EXACT(D("0.1") * D("0.1"), D("0.01"));
+    // 2.675 to 2 decimals: 267.5 hundredths, exactly half → away from zero → 268 → "2.68"
+    CHECK(D("2.675").to_fixed(2) == "2.68");
+    CHECK(D("-2.675").to_fixed(2) == "-2.68");
+    // -0.004 to 2 decimals: -0.4 hundredths → 0, printed without a minus sign
+    CHECK(D("-0.004").to_fixed(2) == "0.00");
+    // "-0.000" is zero and prints as zero
+    CHECK(D("-0.000").is_zero());
+    CHECK(D("-0.000").to_string() == "0");
+    // 7 / 0.007 = 7000/7 = 1000
+    CHECK_EXACT(D("7") / D("0.007"), Decimal(1000));
+    // 1 / 1024 = 1/2^10 = 5^10 / 10^10 = 9765625 / 10^10
+    CHECK(Decimal::ratio(1, 1024).to_string() == "0.0009765625");
+    // 1 / 2^60 = 5^60 / 10^60: sixty decimals, 18 zeros then the 42 digits of 5^60
+    // (5^60 = 867361737988403547205962240695953369140625)
+    CHECK(Decimal::ratio(1, 1LL << 60).to_string() ==
+          "0." + std::string(18, '0') + "867361737988403547205962240695953369140625");
+    // INT64_MAX + 1 = 2^63 = 9223372036854775808, one more than 64 signed bits hold; minus 1 is
+    // INT64_MAX again
+    Decimal max = D("9223372036854775807");
+    Decimal over = max + Decimal(1);
+    CHECK(over.to_string() == "9223372036854775808");
+    CHECK(over > max);
+    CHECK_EXACT(over - Decimal(1), max);
+    // -(INT64_MIN) = 2^63 as well
+    CHECK_EXACT(-D("-9223372036854775808"), over);
+    // 10^-18 / 10 = 10^-19: one decimal more than the fast form's 18; × 10 gives 10^-18 back
+    Decimal tiny = D("0.000000000000000001") / Decimal(10);
+    CHECK(tiny.to_string() == "0.0000000000000000001");
+    CHECK_EXACT(tiny * Decimal(10), D("0.000000000000000001"));
+    CHECK(tiny < D("0.000000000000000001"));
+    CHECK(tiny > Decimal(0));
+    // 10^18 × 10^18 = 10^36: "1" and 36 zeros
+    Decimal e18 = D("1000000000000000000");
+    CHECK((e18 * e18).to_string() == "1" + std::string(36, '0'));
+    CHECK_EXACT(e18 * e18 / e18, e18);
+    // a 32-digit number: 99999999999999999999.999999999999 + 10^-12 = 10^20
+    CHECK((D("99999999999999999999.999999999999") + D("0.000000000001")).to_string() ==
+          "1" + std::string(20, '0'));
+    // 1/3 stays exact through the fallback: 1/3 × 3 = 1, and its text is approximate
+    CHECK(Decimal::ratio(1, 3).to_string() == "≈0.333333333333");
+    CHECK_EXACT(Decimal::ratio(1, 3) * Decimal(3), Decimal(1));
+}
+
+TEST_CASE("Decimal: a moved-from value keeps its value, in either form", "[unit][decimal]") {
+    // 1/3 needs the exact fraction, 2.5 = 25/10 the fast form; moving copies both
+    Decimal third = Decimal::ratio(1, 3), half = D("2.5");
+    Decimal a = std::move(third), b = std::move(half);
+    CHECK_EXACT(third, Decimal::ratio(1, 3));  // NOLINT(bugprone-use-after-move): that is the point
+    CHECK_EXACT(half, D("2.5"));               // NOLINT(bugprone-use-after-move)
+    CHECK_EXACT(a, Decimal::ratio(1, 3));
+    CHECK_EXACT(b, D("2.5"));
+}
+
 #include "core/text.h"
 
 TEST_CASE("utf8_truncate counts characters and never splits one", "[unit][text]") {
