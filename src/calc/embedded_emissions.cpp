@@ -378,8 +378,10 @@ private:
                 rs[k].precursors.push_back(std::move(pc));
             }
             rs[k].uses_default_values = defaults;
-            (*results_)[comp[k]] = std::move(rs[k]);
         }
+        // Only now, once every flow has read its producer's solved SEE: a process moved out
+        // earlier would leave a later consumer reading an emptied result.
+        for (std::size_t k = 0; k < n; ++k) (*results_)[comp[k]] = std::move(rs[k]);
         return true;
     }
 

@@ -411,6 +411,11 @@ TEST_CASE("precursor loop of three processes with a purchased precursor and a co
         CHECK_EXACT(tco2e(bfb.precursors[0].embedded_direct), D(20 * 1856, 999));
         CHECK_EXACT(tco2e(bfb.precursors[1].embedded_direct), D("20"));
         CHECK_THAT(bfb.precursors[1].origin, Catch::Contains("S-ORE"));
+        // The flow carries BF-A's solved SEE with its derivation: BF-A comes before BF-B in the loop,
+        // and its result must still be whole when BF-B's precursors are built.
+        REQUIRE(bfb.precursors[0].see_direct.step);
+        CHECK(bfb.precursors[0].see_direct.step == proc(r, "BF-A").see_direct.step);
+        CHECK_EXACT(per_t(bfb.precursors[0].see_direct), D(1856, 999));
     }
 }
 
