@@ -1,5 +1,6 @@
 #include "calc/declaration.h"
 
+#include "core/text_memo.h"
 #include "registry/customs_procedures.h"
 
 #include <fmt/format.h>
@@ -66,18 +67,10 @@ struct DeclarationBuilder::Impl {
     std::unordered_map<std::string, Acc*> goods_by_text{};
     std::string key_text{};
     // The reason texts of lines set aside, by kind and code, each written once.
-    std::unordered_map<std::string, std::string> reasons{};
-    std::string reason_key{};
+    TextMemo reasons{};
     std::string year_text{};
     const std::string empty_reason{};
 
-    template <class Make>
-    const std::string& reason(const char* kind, const std::string& code, Make make) {
-        reason_key.assign(kind).append(1, '\0').append(code);
-        auto it = reasons.find(reason_key);
-        if (it == reasons.end()) it = reasons.emplace(reason_key, make()).first;
-        return it->second;
-    }
 
     std::size_t price_index(const std::string& date) const {
         for (std::size_t i = 0; i < prices.size(); ++i)
@@ -114,18 +107,18 @@ struct DeclarationBuilder::Impl {
             if (sink) sink(st);
             else lines.push_back(std::move(st));
         };
-        if (!c->in_scope) return set("out of scope", reason("cn", l.cn_code, [&] { return "not a CBAM good: " + c->reason; }));
+        if (!c->in_scope) return set("out of scope", reasons.get("cn", l.cn_code, [&] { return "not a CBAM good: " + c->reason; }));
         const CustomsProcedure* proc = customs_procedure(l.requested_procedure);
         if (!proc) return;
         if (!proc->reportable)
-            return set("not reportable", reason("procedure", l.requested_procedure, [&] {
+            return set("not reportable", reasons.get("procedure", l.requested_procedure, [&] {
                 return fmt::format("requested procedure {} ({}): {}", proc->code, proc->meaning, proc->not_reported_because);
             }));
         const Country* origin = data.countries->find(l.origin);
         if (origin && origin->status == CbamOrigin::Eu)
-            return set("out of scope", reason("eu", l.origin, [&] { return fmt::format("origin {} is an EU Member State", l.origin); }));
+            return set("out of scope", reasons.get("eu", l.origin, [&] { return fmt::format("origin {} is an EU Member State", l.origin); }));
         if (origin && origin->status == CbamOrigin::Exempt)
-            return set("out of scope", reason("exempt", l.origin, [&] {
+            return set("out of scope", reasons.get("exempt", l.origin, [&] {
                 return fmt::format("origin {} ({}) is exempt under Annex III of Regulation (EU) 2023/956", l.origin, origin->name);
             }));
         std::size_t pi = price_index(l.acceptance_date);

@@ -1,6 +1,7 @@
 #include "calc/quarter.h"
 
 #include "core/text.h"
+#include "core/text_memo.h"
 #include "registry/customs_procedures.h"
 #include "registry/production_methods.h"
 #include "registry/qreport_codes.h"
@@ -121,8 +122,7 @@ struct QuarterBuilder::Impl {
     std::unordered_map<std::string, GoodAcc*> goods_by_text{};
     std::string key_text{};
     // Skip reasons by kind and code: a quarter has many skipped lines but few reasons.
-    std::unordered_map<std::string, std::string> reasons{};
-    std::string reason_key{};
+    TextMemo reasons{};
     const std::string empty_{};
 
     void skip(const CustomsLine& l, const std::string& reason, const char* code) {
@@ -130,13 +130,6 @@ struct QuarterBuilder::Impl {
                            l.supplementary_units && l.cn_code == "27160000" ? *l.supplementary_units : l.net_mass_t, reason, code});
     }
     // The reason text of a kind of skip for one code (a CN code, a procedure, an origin), written once.
-    template <class Make>
-    const std::string& reason(const char* kind, const std::string& code, Make make) {
-        reason_key.assign(kind).append(1, '|').append(code);
-        auto it = reasons.find(reason_key);
-        if (it == reasons.end()) it = reasons.emplace(reason_key, make()).first;
-        return it->second;
-    }
 
     void add(const CustomsLine& l, Diagnostics& diags) {
         ++lines;
@@ -156,18 +149,18 @@ struct QuarterBuilder::Impl {
             diags.add(at("cn_code"), fmt::format("expected an 8-digit CN code, found \"{}\"", l.cn_code));
             return;
         }
-        if (!c->in_scope) return skip(l, reason("cn", l.cn_code, [&] { return "not a CBAM good: " + c->reason; }), "not_cbam_good");
+        if (!c->in_scope) return skip(l, reasons.get("cn", l.cn_code, [&] { return "not a CBAM good: " + c->reason; }), "not_cbam_good");
         const CustomsProcedure* proc = customs_procedure(l.requested_procedure);
         if (!proc) return;  // the reader reported it
         if (!proc->reportable)
-            return skip(l, reason("procedure", l.requested_procedure, [&] {
+            return skip(l, reasons.get("procedure", l.requested_procedure, [&] {
                 return fmt::format("requested procedure {} ({}): {}", proc->code, proc->meaning, proc->not_reported_because);
             }), "procedure");
         const Country* origin = country(l.origin);
         if (origin && origin->status == CbamOrigin::Eu)
-            return skip(l, reason("eu", l.origin, [&] { return fmt::format("origin {} is an EU Member State: not a CBAM import", l.origin); }), "eu_origin");
+            return skip(l, reasons.get("eu", l.origin, [&] { return fmt::format("origin {} is an EU Member State: not a CBAM import", l.origin); }), "eu_origin");
         if (origin && origin->status == CbamOrigin::Exempt)
-            return skip(l, reason("exempt", l.origin, [&] { return fmt::format("origin {} ({}) is exempt under Annex III of Regulation (EU) 2023/956", l.origin, origin->name); }),
+            return skip(l, reasons.get("exempt", l.origin, [&] { return fmt::format("origin {} ({}) is exempt under Annex III of Regulation (EU) 2023/956", l.origin, origin->name); }),
                         "exempt_origin");
         const bool electricity = l.cn_code == "27160000";
         // Parties
