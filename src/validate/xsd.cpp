@@ -77,28 +77,37 @@ struct MemoryReader {
 // No XML_PARSE_NOENT, DTDLOAD or HUGE; BIG_LINES only lifts the 65535 cap on reported line numbers.
 constexpr int kSafeParse = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES;
 
-// True when `xml` is in UTF-8 (or its ASCII subset), the only encoding in which the byte scan for a
-// DOCTYPE (xml_doctype_line) is authoritative: after an optional UTF-8 byte order mark it opens
-// with '<' followed by a byte that is not NUL (UTF-16 and UTF-32 put NULs there; EBCDIC has no
-// '<' in that place), and an XML declaration names no encoding or UTF-8.
-// Anything else skips the streamed pass: a DOCTYPE in, say, UTF-16 or UTF-7 would reach the SAX
-// parser of xmlSchemaValidateStream, which builds a document for the entity declarations in
-// "SAX compatibility mode" and (libxml2 2.9.14) never frees it when the rest is not well-formed.
-// The tree pass below frees what it parses, and refuses such a DOCTYPE.
-bool streamable_encoding(std::string_view xml) {
-    if (xml.substr(0, 3) == "\xEF\xBB\xBF") xml.remove_prefix(3);
-    if (xml.size() < 2 || xml[0] != '<' || xml[1] == '\0') return false;
-    if (xml.substr(0, 5) != "<?xml") return true;
-    std::string_view decl = xml.substr(0, xml.find("?>"));
-    auto at = decl.find("encoding");
-    if (at == std::string_view::npos) return true;
-    auto quote = decl.find_first_of("\"'", at);
-    if (quote == std::string_view::npos) return false;
-    auto end = decl.find(decl[quote], quote + 1);
-    if (end == std::string_view::npos) return false;
-    std::string name(decl.substr(quote + 1, end - quote - 1));
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    return name == "UTF-8" || name == "UTF8";
+// True when `xml` may go to the streamed pass. libxml2's streamed validation
+// (xmlSchemaValidateStream) builds a document for entity declarations ("SAX compatibility mode")
+// and, in libxml2 2.9.14, never frees it when parsing stops on an error, which a byte scan for a
+// DOCTYPE cannot always foresee (a broken XML declaration before it, say). So nothing that can
+// declare anything is streamed:
+// - the text must be UTF-8 (or its ASCII subset), where markup is plain bytes: after an optional
+//   byte order mark it opens with '<' and a byte that is not NUL (UTF-16 and UTF-32 put NULs there;
+//   EBCDIC has no '<' there), and an XML declaration names no encoding or UTF-8;
+// - no "<!" may be followed by a capital letter (<!DOCTYPE, <!ENTITY, <!ELEMENT, <!ATTLIST): only
+//   comments (<!--) and CDATA sections (<![CDATA[) pass.
+// Anything else takes the tree pass below, which frees what it parses and refuses a DOCTYPE.
+bool streamable(std::string_view xml) {
+    std::string_view text = xml;
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    if (text.size() < 2 || text[0] != '<' || text[1] == '\0') return false;
+    if (text.substr(0, 5) == "<?xml") {
+        std::string_view decl = text.substr(0, text.find("?>"));
+        auto at = decl.find("encoding");
+        if (at != std::string_view::npos) {
+            auto quote = decl.find_first_of("\"'", at);
+            if (quote == std::string_view::npos) return false;
+            auto end = decl.find(decl[quote], quote + 1);
+            if (end == std::string_view::npos) return false;
+            std::string name(decl.substr(quote + 1, end - quote - 1));
+            std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+            if (name != "UTF-8" && name != "UTF8") return false;
+        }
+    }
+    for (auto at = xml.find("<!"); at != std::string_view::npos; at = xml.find("<!", at + 2))
+        if (at + 2 < xml.size() && xml[at + 2] >= 'A' && xml[at + 2] <= 'Z') return false;
+    return true;
 }
 
 }  // namespace
@@ -141,7 +150,7 @@ XsdValidator::Result XsdValidator::validate(const std::string& xml, const std::s
     }
     // First pass: streamed (SAX) validation, which builds no tree; a valid report, the usual
     // case, is done here in about the time libxml2 takes to parse it, with flat memory.
-    if (streamable_encoding(xml) && validate_streaming(xml)) {
+    if (streamable(xml) && validate_streaming(xml)) {
         result.parsed = true;
         return result;
     }
