@@ -44,12 +44,6 @@ enum Column : std::size_t {
     kIpAuthorisation, kIpMemberState, kIpStart, kIpEnd, kIpDeadline, kIpDischargeBillWaiver, kDescription, kColumnCount
 };
 
-std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
-    return s;
-}
-
 // The common line, read without looking up a column by name or building an error text: a goods
 // line (not electricity, no supplementary units, not after inward processing) whose every cell is
 // written as the documentation shows it. It fills `line` exactly as the general reading below
@@ -61,8 +55,7 @@ public:
 
     bool read(const CsvRow& row, CustomsLine& line) {
         if (&row.file() != file_) start(row);
-        const std::vector<std::string>& f = row.record().fields;
-        auto cell = [&](Column c) { return index_[c] < f.size() ? trimmed(f[index_[c]]) : std::string_view(); };
+        auto cell = [&](Column c) { return row.cell_at(index_[c]); };
         std::string_view declaration = cell(kDeclaration), item = cell(kItem), date = cell(kAcceptanceDate), cn = cell(kCnCode);
         std::string_view origin = cell(kOrigin), importer = cell(kImporter), requested = cell(kRequestedProcedure);
         std::string_view previous = cell(kPreviousProcedure), area = cell(kImportArea), processed = cell(kInProcessedProducts);

@@ -60,11 +60,9 @@ SourceLocation CsvRow::at(std::string_view column) const {
     return {file_, rec_.line, it == cols_.end() ? 0 : it->second + 1, std::string(column)};
 }
 
-std::string_view CsvRow::cell(std::string_view column) const {
-    auto it = cols_.find(column);
-    if (it == cols_.end() || it->second >= rec_.fields.size()) return {};
-    return trim(rec_.fields[it->second]);
-}
+std::string_view CsvRow::cell(std::string_view column) const { return cell_at(index_of(column)); }
+
+std::string_view CsvRow::cell_at(std::size_t index) const { return index < rec_.fields.size() ? trim(rec_.fields[index]) : std::string_view(); }
 
 std::size_t CsvRow::index_of(std::string_view column) const {
     auto it = cols_.find(column);

@@ -39,10 +39,11 @@ public:
     // The cell exactly as written (not trimmed): for data whose spaces matter.
     std::string_view raw(std::string_view column) const;
     bool has(std::string_view column) const { return !cell(column).empty(); }
-    // Where `column` stands in this file's records (npos when its header lacks it), and the record:
-    // for a reader that looks up the same columns on each of millions of rows.
+    // Where `column` stands in this file's records (npos when its header lacks it), and the cell
+    // at such a position, trimmed as cell() trims it: for a reader that looks up the same columns
+    // on each of millions of rows.
     std::size_t index_of(std::string_view column) const;
-    const CsvRecord& record() const { return rec_; }
+    std::string_view cell_at(std::size_t index) const;
 
     void error(std::string_view column, std::string message) const;
     // Text; a required cell that is blank is an error.
