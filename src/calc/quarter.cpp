@@ -125,8 +125,10 @@ struct QuarterBuilder::Impl {
     TextMemo reasons{};
     const std::string empty_{};
 
-    void skip(const CustomsLine& l, const std::string& reason, const char* code) {
-        skipped.push_back({l.where, l.declaration, l.item, l.cn_code, l.origin,
+    std::shared_ptr<const std::string> skipped_file{};  // the file of the lines set aside last, shared by them
+    void skip(const CustomsLine& l, const std::shared_ptr<const std::string>& reason, const char* code) {
+        if (!skipped_file || *skipped_file != l.where.file) skipped_file = std::make_shared<const std::string>(l.where.file);
+        skipped.push_back({skipped_file, l.where.line, l.declaration, l.item, l.cn_code, l.origin,
                            l.supplementary_units && l.cn_code == "27160000" ? *l.supplementary_units : l.net_mass_t, reason, code});
     }
     // The reason text of a kind of skip for one code (a CN code, a procedure, an origin), written once.
@@ -149,18 +151,18 @@ struct QuarterBuilder::Impl {
             diags.add(at("cn_code"), fmt::format("expected an 8-digit CN code, found \"{}\"", l.cn_code));
             return;
         }
-        if (!c->in_scope) return skip(l, reasons.get("cn", l.cn_code, [&] { return "not a CBAM good: " + c->reason; }), "not_cbam_good");
+        if (!c->in_scope) return skip(l, reasons.shared("cn", l.cn_code, [&] { return "not a CBAM good: " + c->reason; }), "not_cbam_good");
         const CustomsProcedure* proc = customs_procedure(l.requested_procedure);
         if (!proc) return;  // the reader reported it
         if (!proc->reportable)
-            return skip(l, reasons.get("procedure", l.requested_procedure, [&] {
+            return skip(l, reasons.shared("procedure", l.requested_procedure, [&] {
                 return fmt::format("requested procedure {} ({}): {}", proc->code, proc->meaning, proc->not_reported_because);
             }), "procedure");
         const Country* origin = country(l.origin);
         if (origin && origin->status == CbamOrigin::Eu)
-            return skip(l, reasons.get("eu", l.origin, [&] { return fmt::format("origin {} is an EU Member State: not a CBAM import", l.origin); }), "eu_origin");
+            return skip(l, reasons.shared("eu", l.origin, [&] { return fmt::format("origin {} is an EU Member State: not a CBAM import", l.origin); }), "eu_origin");
         if (origin && origin->status == CbamOrigin::Exempt)
-            return skip(l, reasons.get("exempt", l.origin, [&] { return fmt::format("origin {} ({}) is exempt under Annex III of Regulation (EU) 2023/956", l.origin, origin->name); }),
+            return skip(l, reasons.shared("exempt", l.origin, [&] { return fmt::format("origin {} ({}) is exempt under Annex III of Regulation (EU) 2023/956", l.origin, origin->name); }),
                         "exempt_origin");
         const bool electricity = l.cn_code == "27160000";
         // Parties
@@ -243,7 +245,7 @@ struct QuarterBuilder::Impl {
         out.lines_reported = reported;
         out.skipped = std::move(skipped);
         std::sort(out.skipped.begin(), out.skipped.end(), [](const SkippedLine& a, const SkippedLine& b) {
-            return std::tie(a.declaration, a.item, a.where.file, a.where.line) < std::tie(b.declaration, b.item, b.where.file, b.where.line);
+            return std::tie(a.declaration, a.item, *a.file, a.line) < std::tie(b.declaration, b.item, *b.file, b.line);
         });
         qreport::Report& r = out.report;
         r.reporting_period = fmt::format("Q{}", q.quarter);

@@ -34,11 +34,14 @@ struct Quarter {
     std::string label() const;                                   // "2025Q4"
 };
 
+// Lines set aside come by the hundred thousand for a handful of files and reasons: those texts are
+// shared between them, not copied.
 struct SkippedLine {
-    SourceLocation where;
+    std::shared_ptr<const std::string> file;  // the customs file
+    std::size_t line = 0;
     std::string declaration, item, cn_code, origin;
     Decimal quantity;
-    std::string reason;
+    std::shared_ptr<const std::string> reason;
     // Why, as a code for counting and translating: not_cbam_good, procedure, eu_origin, exempt_origin.
     std::string reason_code;
 };

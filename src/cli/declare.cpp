@@ -222,9 +222,8 @@ DeclarationResult compute(const Inputs& in, DeclarationBuilder& b) {
     RepeatedCustomsLines repeated;
     for (const auto& f : in.customs)
         read_customs_lines(f, diags, [&](const CustomsLine& line) {
-            repeated.add(line);
             b.add(line, diags);
-        }, Countries::builtin(), in.dialect);
+        }, Countries::builtin(), in.dialect, default_customs_reading(), [&](const CustomsLine& line) { repeated.add(line); });
     repeated.report(diags);
     if (!diags.empty()) throw InputError(std::move(diags));
     DeclarationResult r = b.finish(diags);

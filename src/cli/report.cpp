@@ -106,9 +106,8 @@ QuarterResult build_quarter(const QuarterInputs& in, const Quarter& quarter) {
     RepeatedCustomsLines repeated;
     for (const auto& f : in.customs)
         read_customs_lines(f, diags, [&](const CustomsLine& l) {
-            repeated.add(l);
             builder.add(l, diags);
-        }, Countries::builtin(), in.dialect);
+        }, Countries::builtin(), in.dialect, default_customs_reading(), [&](const CustomsLine& l) { repeated.add(l); });
     repeated.report(diags);
     if (!diags.empty()) throw InputError(std::move(diags));
     QuarterResult result = builder.finish(diags);

@@ -120,17 +120,19 @@ private:
     std::string last_origin_;
 };
 
-// Reads the lines on this thread; `quick` takes the quick route for the common line.
-void read_serially(const std::string& path, Diagnostics& diags, const std::function<void(const CustomsLine&)>& on_line,
-                   const Countries& countries, const CsvDialect& dialect, bool quick) {
+// Reads the lines on this thread; `quick` takes the quick route for the common line. Each line is
+// read into `lines.slot()` (a CustomsLine whose strings keep their buffers from line to line) and,
+// when valid, handed to `lines.done(line)`.
+template <class Lines>
+void read_serially(const std::string& path, Diagnostics& diags, Lines& lines, const Countries& countries, const CsvDialect& dialect, bool quick) {
     const std::vector<ColumnSpec>& columns = customs_columns();
     PlainLines plain(countries, dialect);
-    bool located = false;  // line.where and line.declaration_at name this file: the plain reading only sets their line
-    CustomsLine line;  // reused: one allocation set for the whole file
     read_table(path, columns, dialect, diags, [&](const CsvRow& row) {
+        CustomsLine& line = lines.slot();
         if (quick) {
-            if (!located) plain.locate(row, line), located = true;
-            if (plain.read(row, line)) return on_line(line);
+            // line.where and line.declaration_at must name this file: the plain reading only sets their line.
+            if (line.where.file != row.file()) plain.locate(row, line);
+            if (plain.read(row, line)) return lines.done(line);
         }
         std::size_t before = diags.count();
         line.where = row.row_location();
@@ -205,16 +207,29 @@ void read_serially(const std::string& path, Diagnostics& diags, const std::funct
             ip.discharge_bill_waiver = row.has("ip_discharge_bill_waiver") && row.choice("ip_discharge_bill_waiver", {"0", "1"}).value_or("0") == "1";
             line.inward_processing = ip;
         }
-        if (diags.count() == before) on_line(line);
+        if (diags.count() == before) lines.done(line);
     }, {.max = kUnlimitedRows, .required = true});  // streamed: no limit
 }
+
+// One line object for the whole file, handed to `also` and `on_line` in turn.
+struct SerialLines {
+    const std::function<void(const CustomsLine&)>& on_line;
+    const std::function<void(const CustomsLine&)>& also;
+    CustomsLine line;
+    CustomsLine& slot() { return line; }
+    void done(const CustomsLine& l) {
+        if (also) also(l);
+        on_line(l);
+    }
+};
 
 // Lines read on a second thread and handed over in batches, in file order, with the reader's
 // findings in their place among them: on_line and `diags` see exactly what read_serially gives
 // them, while the next lines are being read.
 class ParallelReading {
 public:
-    ParallelReading(Diagnostics& diags, const std::function<void(const CustomsLine&)>& on_line) : diags_(diags), on_line_(on_line) {}
+    ParallelReading(Diagnostics& diags, const std::function<void(const CustomsLine&)>& on_line, const std::function<void(const CustomsLine&)>& also)
+        : diags_(diags), on_line_(on_line), also_(also) {}
 
     void run(const std::string& path, const Countries& countries, const CsvDialect& dialect) {
         std::thread reader([&] { produce(path, countries, dialect); });
@@ -249,21 +264,35 @@ private:
         auto take_findings = [&] {
             for (auto& d : found.take_items()) batch->findings.emplace_back(batch->count, std::move(d));
         };
-        // Nothing is thrown through the CSV parser's callbacks: once this thread's reader has
-        // stopped (on_line threw), the rest of the file is passed over.
+        // Each line is read into its place in the batch. Once the consumer has stopped (on_line
+        // threw), the rest of the file is passed over.
+        struct BatchLines {
+            ParallelReading& self;
+            Batch*& batch;
+            const std::function<void()>& take_findings;
+            CustomsLine spare;  // the lines passed over are read into this
+            CustomsLine& slot() {
+                if (!batch) return spare;
+                if (batch->count == batch->lines.size()) batch->lines.emplace_back();
+                return batch->lines[batch->count];
+            }
+            void done(const CustomsLine& line) {
+                if (!batch) return;
+                if (self.also_) self.also_(line);
+                take_findings();
+                ++batch->count;
+                if (batch->count == kBatchLines) {
+                    self.hand_over(batch);
+                    batch = self.obtain();
+                }
+            }
+        };
+        const std::function<void()> take = take_findings;
         try {
             batch = obtain();
             if (!batch) return;
-            read_serially(path, found, [&](const CustomsLine& line) {
-                if (!batch) return;
-                take_findings();
-                if (batch->count == batch->lines.size()) batch->lines.emplace_back();
-                batch->lines[batch->count++] = line;
-                if (batch->count == kBatchLines) {
-                    hand_over(batch);
-                    batch = obtain();
-                }
-            }, countries, dialect, true);
+            BatchLines lines{*this, batch, take, {}};
+            read_serially(path, found, lines, countries, dialect, true);
             if (!batch) return;
             take_findings();
         } catch (...) {
@@ -324,6 +353,7 @@ private:
 
     Diagnostics& diags_;
     const std::function<void(const CustomsLine&)>& on_line_;
+    const std::function<void(const CustomsLine&)>& also_;
     std::mutex mutex_;
     std::condition_variable changed_;
     std::vector<std::unique_ptr<Batch>> storage_;
@@ -347,9 +377,14 @@ CustomsReading default_customs_reading() {
 }
 
 void read_customs_lines(const std::string& path, Diagnostics& diags, const std::function<void(const CustomsLine&)>& on_line,
-                        const Countries& countries, const CsvDialect& dialect, CustomsReading reading) {
-    if (reading == CustomsReading::Parallel) ParallelReading(diags, on_line).run(path, countries, dialect);
-    else read_serially(path, diags, on_line, countries, dialect, reading == CustomsReading::Quick);
+                        const Countries& countries, const CsvDialect& dialect, CustomsReading reading,
+                        const std::function<void(const CustomsLine&)>& also_on_reading_thread) {
+    if (reading == CustomsReading::Parallel) {
+        ParallelReading(diags, on_line, also_on_reading_thread).run(path, countries, dialect);
+    } else {
+        SerialLines lines{on_line, also_on_reading_thread, {}};
+        read_serially(path, diags, lines, countries, dialect, reading == CustomsReading::Quick);
+    }
 }
 
 }  // namespace cbam

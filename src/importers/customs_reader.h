@@ -24,8 +24,12 @@ enum class CustomsReading { General, Quick, Parallel };
 // CBAM_CUSTOMS_READING (general, quick or parallel) chooses, to compare the readings' outputs.
 CustomsReading default_customs_reading();
 
+// `also_on_reading_thread`, when given, sees each line just before `on_line`, in the same order,
+// but on the thread that reads the file: work that needs the line alone (such as looking for a
+// repeated declaration and item) is done there, beside on_line's.
 void read_customs_lines(const std::string& path, Diagnostics& diags, const std::function<void(const CustomsLine&)>& on_line,
                         const Countries& countries = Countries::builtin(), const CsvDialect& dialect = {},
-                        CustomsReading reading = default_customs_reading());
+                        CustomsReading reading = default_customs_reading(),
+                        const std::function<void(const CustomsLine&)>& also_on_reading_thread = {});
 
 }  // namespace cbam

@@ -25,6 +25,38 @@ std::uint64_t fnv1a(std::string_view s, std::uint64_t h) {
 // The order of a sorted run: by digest, and lines of equal digests in the order they were added.
 constexpr auto by_digest = [](const auto& x, const auto& y) { return std::tie(x.a, x.b, x.order) < std::tie(y.a, y.b, y.order); };
 
+// Sorts by_digest: the lines are dealt into buckets by the top bits of their first hash (which is
+// uniform), in place, and each small bucket is sorted on its own: the same order as std::sort by
+// by_digest, in a fraction of its time for a million lines.
+template <class Seen>
+void sort_by_digest(std::vector<Seen>& v) {
+    if (v.size() < 4096) {
+        std::sort(v.begin(), v.end(), by_digest);
+        return;
+    }
+    int bits = 1;
+    while (bits < 20 && (v.size() >> bits) > 32) ++bits;
+    const int shift = 64 - bits;
+    const std::size_t buckets = std::size_t{1} << bits;
+    std::vector<std::size_t> start(buckets + 1, 0), next(buckets);
+    for (const Seen& s : v) ++start[(s.a >> shift) + 1];
+    for (std::size_t i = 0; i < buckets; ++i) start[i + 1] += start[i];
+    std::copy(start.begin(), start.end() - 1, next.begin());
+    // Each line is moved into its bucket, the line it displaces taken on in its turn.
+    for (std::size_t b = 0; b < buckets; ++b) {
+        while (next[b] < start[b + 1]) {
+            Seen s = v[next[b]];
+            std::size_t to = s.a >> shift;
+            while (to != b) {
+                std::swap(s, v[next[to]++]);
+                to = s.a >> shift;
+            }
+            v[next[b]++] = s;
+        }
+    }
+    for (std::size_t b = 0; b < buckets; ++b) std::sort(v.begin() + start[b], v.begin() + start[b + 1], by_digest);
+}
+
 OutputError set_aside_error(int e) {
     return OutputError(fmt::format("cannot set the customs lines aside in a temporary file in {} while looking for a declaration and item "
                                    "given twice: {} (set TMPDIR to a writable folder with room for 32 MB per million lines)",
@@ -57,17 +89,27 @@ void RepeatedCustomsLines::add(const CustomsLine& line) {
     if (seen_.size() == batch_) spill();
     if (seen_.capacity() < batch_) seen_.reserve(batch_);  // once: never a copy as it grows
     if (files_.empty() || files_.back() != line.where.file) files_.push_back(line.where.file);
-    std::string key = line.declaration;
-    key += '\0';
-    key += line.item;
-    seen_.push_back({std::hash<std::string>{}(key), fnv1a(key, 14695981039346656037ULL), static_cast<std::uint32_t>(files_.size() - 1),
+    // The key is declaration NUL item (no CSV cell holds a NUL), made on the stack when it fits.
+    char small[128];
+    std::string large;
+    std::string_view key;
+    if (line.declaration.size() + line.item.size() + 1 <= sizeof small) {
+        std::memcpy(small, line.declaration.data(), line.declaration.size());
+        small[line.declaration.size()] = '\0';
+        std::memcpy(small + line.declaration.size() + 1, line.item.data(), line.item.size());
+        key = std::string_view(small, line.declaration.size() + 1 + line.item.size());
+    } else {
+        large = line.declaration + '\0' + line.item;
+        key = large;
+    }
+    seen_.push_back({std::hash<std::string_view>{}(key), fnv1a(key, 14695981039346656037ULL), static_cast<std::uint32_t>(files_.size() - 1),
                      static_cast<std::uint32_t>(line.where.line), static_cast<std::uint32_t>(line.declaration_at.column), added_++});
 }
 
 // The batch, sorted in place, goes to the end of the temporary file as one more sorted run.
 void RepeatedCustomsLines::spill() {
     if (!runs_file_ && !(runs_file_ = unlinked_temp_file(temp_dir(), "cbam-customs-lines-"))) throw set_aside_error(errno);
-    std::sort(seen_.begin(), seen_.end(), by_digest);
+    sort_by_digest(seen_);
     errno = 0;
     if (std::fwrite(seen_.data(), sizeof(Seen), seen_.size(), runs_file_) != seen_.size()) throw set_aside_error(errno);
     runs_.push_back(seen_.size());
@@ -144,7 +186,7 @@ void RepeatedCustomsLines::report(Diagnostics& diags) {
         }
     };
     if (runs_.empty()) {
-        std::sort(seen_.begin(), seen_.end(), by_digest);
+        sort_by_digest(seen_);
         for (const Seen& s : seen_) visit(s);
     } else {
         if (!seen_.empty()) spill();

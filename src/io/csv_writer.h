@@ -11,11 +11,15 @@ class CsvWriter {
 public:
     explicit CsvWriter(char delimiter = ',') : delimiter_(delimiter) {}
     void row(const std::vector<std::string>& fields);
+    // The same row a field at a time, for rows written by the million: field() for each, then end_row().
+    void field(std::string_view f);
+    void end_row();
     const std::string& str() const { return out_; }
     void clear() { out_.clear(); }  // the rows written so far are dropped (streaming)
 
 private:
     char delimiter_;
+    bool at_row_start_ = true;
     std::string out_;
 };
 

@@ -155,12 +155,12 @@ std::string quarter_to_html(const QuarterResult& r, const QuarterTotals& totals,
             for (const auto& s : r.skipped)
                 if (s.reason_code == rc.reason_code) {
                     if (!example) example = &s;
-                    list += fmt::format("{}:{} CN {} from {}, {}: {}\n", s.where.file, s.where.line, s.cn_code, s.origin, format_amount(s.quantity), s.reason);
+                    list += fmt::format("{}:{} CN {} from {}, {}: {}\n", *s.file, s.line, s.cn_code, s.origin, format_amount(s.quantity), *s.reason);
                 }
             std::string why = page.derivation(cat("report.reason." + rc.reason_code), list);
             std::string reason_key = "reason." + rc.reason_code;
             page.raw(html_row({html_escape(cat("report.reason." + rc.reason_code)), page.figure(std::to_string(rc.lines), reason_key, "lines", why),
-                               example ? html_escape(example->reason) : ""}));
+                               example ? html_escape(*example->reason) : ""}));
         }
         page.raw("</table>\n");
     }

@@ -32,9 +32,19 @@ std::string summary_to_csv(const QuarterResult& r) {
 std::string skipped_to_csv(const QuarterResult& r) {
     CsvWriter w;
     w.row({"file", "line", "declaration", "item", "cn_code", "origin", "quantity", "reason", "reason_code"});
-    for (const auto& s : r.skipped)
-        w.row({file_name(s.where.file), std::to_string(s.where.line), s.declaration, s.item, s.cn_code, s.origin, qty(s.quantity), s.reason,
-               s.reason_code});
+    const std::string* file = nullptr;
+    std::string name;  // file_name(*file)
+    for (const auto& s : r.skipped) {
+        if (file != s.file.get()) name = file_name(*(file = s.file.get()));
+        fmt::format_int line(s.line);
+        for (std::string_view f : {std::string_view(name), std::string_view(line.data(), line.size()), std::string_view(s.declaration),
+                                   std::string_view(s.item), std::string_view(s.cn_code), std::string_view(s.origin)})
+            w.field(f);
+        w.field(qty(s.quantity));
+        w.field(*s.reason);
+        w.field(s.reason_code);
+        w.end_row();
+    }
     return w.str();
 }
 
