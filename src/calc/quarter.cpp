@@ -72,6 +72,17 @@ struct QuarterBuilder::Impl {
         auto tie() const { return std::tie(requested, previous, area, ip); }
         bool operator<(const ProcedureKey& o) const { return tie() < o.tie(); }
     };
+    // A line's procedure, looked up without copying its texts.
+    struct ProcedureRef {
+        std::string_view requested, previous, area, ip;
+    };
+    struct ProcedureOrder {
+        using is_transparent = void;
+        static auto tie(const ProcedureKey& k) { return std::tuple<std::string_view, std::string_view, std::string_view, std::string_view>(k.requested, k.previous, k.area, k.ip); }
+        static auto tie(const ProcedureRef& k) { return std::tie(k.requested, k.previous, k.area, k.ip); }
+        template <class A, class B>
+        bool operator()(const A& a, const B& b) const { return tie(a) < tie(b); }
+    };
     struct ProcedureSums {
         Decimal by_indicator[2];
         bool used[2] = {false, false};
@@ -84,7 +95,7 @@ struct QuarterBuilder::Impl {
     };
     struct GoodAcc {
         Decimal total;
-        std::map<ProcedureKey, ProcedureSums> procedures;
+        std::map<ProcedureKey, ProcedureSums, ProcedureOrder> procedures;
         struct Installation {
             Decimal quantity;
             std::string lines;      // "file:line (qty)" of the first 20 lines
@@ -121,6 +132,7 @@ struct QuarterBuilder::Impl {
     // building a GoodKey; key_text is reused from line to line.
     std::unordered_map<std::string, GoodAcc*> goods_by_text{};
     std::string key_text{};
+    std::string last_party{};  // the importer or representative of a line before, in the parties file
     // Skip reasons by kind and code: a quarter has many skipped lines but few reasons.
     TextMemo reasons{};
     const std::string empty_{};
@@ -164,34 +176,38 @@ struct QuarterBuilder::Impl {
         if (origin && origin->status == CbamOrigin::Exempt)
             return skip(l, reasons.shared("exempt", l.origin, [&] { return fmt::format("origin {} ({}) is exempt under Annex III of Regulation (EU) 2023/956", l.origin, origin->name); }),
                         "exempt_origin");
-        const bool electricity = l.cn_code == "27160000";
+        const bool electricity = std::string_view(l.cn_code) == std::string_view("27160000");
         // Parties
         const std::string& role = settings.declarant.role;
+        const bool role_01 = role == "01", role_02 = !role_01 && role == "02", role_03 = !role_01 && !role_02 && role == "03";
         const std::string& importer = l.importer;
-        if (role == "01" && importer != settings.declarant.id) {
+        if (role_01 && importer != settings.declarant.id) {
             diags.add(at("importer"), fmt::format("the declarant ({}) reports as importer for all goods (role 01), but this line's importer is {}",
                                                   settings.declarant.id, importer));
             return;
         }
-        if (role == "02" && !l.representative.empty() && l.representative != settings.declarant.id) {
+        if (role_02 && !l.representative.empty() && l.representative != settings.declarant.id) {
             diags.add(at("representative"), fmt::format("the declarant ({}) reports as representative for all goods (role 02), but this line's "
                                                         "representative is {}", settings.declarant.id, l.representative));
             return;
         }
-        const std::string& representative = role == "02" ? settings.declarant.id : role == "01" ? empty_ : l.representative;
+        const std::string& representative = role_02 ? settings.declarant.id : role_01 ? empty_ : l.representative;
         for (const auto& [eori, field] : {std::pair<const std::string&, const char*>{importer, "importer"}, {representative, "representative"}}) {
-            if (!eori.empty() && !settings.parties.count(eori)) {
+            // The party of the line before is known to be there: most lines name the same.
+            if (!eori.empty() && eori != last_party && !settings.parties.count(eori)) {
                 diags.add(at(field), fmt::format("{} {} is not the declarant and not in the parties file: its name and address are needed", field, eori));
                 return;
             }
+            if (!eori.empty()) last_party = eori;
         }
-        const std::string& good_importer = role == "01" ? empty_ : importer;
-        const std::string& good_representative = role == "03" ? representative : empty_;
+        const std::string& good_importer = role_01 ? empty_ : importer;
+        const std::string& good_representative = role_03 ? representative : empty_;
         key_text.assign(l.cn_code).append(1, '\0').append(l.origin).append(1, '\0').append(good_importer).append(1, '\0').append(good_representative);
         auto known = goods_by_text.find(key_text);
         GoodAcc* found = known == goods_by_text.end() ? nullptr : known->second;
         // An installation this good has had a line of was found in the supplier data then.
-        bool installation_known = found && found->installations.count(l.installation_id);
+        auto inst = found ? found->installations.find(l.installation_id) : decltype(found->installations.end()){};
+        bool installation_known = found && inst != found->installations.end();
         if (!l.installation_id.empty() && !installation_known && !suppliers.count({l.installation_id, l.cn_code})) {
             diags.add(at("installation_id"), fmt::format("no emissions data for installation {} and CN {} in the supplier files: add its "
                                                          "communication, or leave installation_id empty to report on default values",
@@ -204,26 +220,34 @@ struct QuarterBuilder::Impl {
             goods_by_text.emplace(key_text, found);
         }
         GoodAcc& g = *found;
-        auto earlier = [](const SourceLocation& a, const SourceLocation& b) { return std::tie(a.file, a.line) < std::tie(b.file, b.line); };
+        auto earlier = [](const SourceLocation& a, const SourceLocation& b) {
+            int c = a.file.compare(b.file);
+            return c < 0 || (c == 0 && a.line < b.line);
+        };
         if (g.procedures.empty() || earlier(l.where, g.first)) g.first = l.where;
         if (!l.description.empty()) g.descriptions.insert(l.description);
         g.total += qty;
-        std::string previous = l.previous_procedure;
-        if (!previous.empty() && !previous_in_code_list(previous)) {
-            g.warehouse_releases.insert(previous);
-            previous.clear();
+        std::string_view previous = l.previous_procedure;
+        if (!previous.empty() && !previous_in_code_list(l.previous_procedure)) {
+            g.warehouse_releases.insert(l.previous_procedure);
+            previous = {};
         }
         std::string ip_key;
         if (l.inward_processing) {
             const auto& ip = *l.inward_processing;
             ip_key = fmt::format("{}|{}|{}|{}|{}|{}", ip.member_state_auth, ip.authorisation, ip.start, ip.end, ip.deadline, ip.discharge_bill_waiver);
         }
-        ProcedureSums& ps = g.procedures[{l.requested_procedure, previous, l.import_area, ip_key}];
+        ProcedureRef ref{l.requested_procedure, previous, l.import_area, ip_key};
+        auto proc_it = g.procedures.find(ref);
+        if (proc_it == g.procedures.end())
+            proc_it = g.procedures.emplace(ProcedureKey{std::string(ref.requested), std::string(ref.previous), std::string(ref.area), std::string(ref.ip)},
+                                           ProcedureSums{}).first;
+        ProcedureSums& ps = proc_it->second;
         int indicator = l.inward_processing && l.in_processed_products ? 1 : 0;
         ps.by_indicator[indicator] += qty;
         ps.used[indicator] = true;
         if (l.inward_processing) ps.ip = l.inward_processing;
-        auto inst = g.installations.find(l.installation_id);
+        if (!installation_known) inst = g.installations.find(l.installation_id);
         if (inst == g.installations.end()) {
             inst = g.installations.emplace(l.installation_id, GoodAcc::Installation{}).first;
             inst->second.first = l.where;

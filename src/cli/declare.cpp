@@ -4,6 +4,7 @@
 #include "writers/explanation.h"
 #include "cli/command.h"
 #include "cli/commands.h"
+#include "cli/finish_reading.h"
 #include "cli/html_output.h"
 #include "calc/year_figures.h"
 #include "cli/options.h"
@@ -224,11 +225,7 @@ DeclarationResult compute(const Inputs& in, DeclarationBuilder& b) {
         read_customs_lines(f, diags, [&](const CustomsLine& line) {
             b.add(line, diags);
         }, Countries::builtin(), in.dialect, default_customs_reading(), [&](const CustomsLine& line) { repeated.add(line); });
-    repeated.report(diags);
-    if (!diags.empty()) throw InputError(std::move(diags));
-    DeclarationResult r = b.finish(diags);
-    if (!diags.empty()) throw InputError(std::move(diags));
-    return r;
+    return finish_reading(repeated, diags, [&](Diagnostics& d) { return b.finish(d); });
 }
 
 

@@ -3,6 +3,7 @@
 #include "registry/cn_registry.h"
 #include "cli/command.h"
 #include "cli/commands.h"
+#include "cli/finish_reading.h"
 #include "cli/html_output.h"
 #include "calc/quarter_totals.h"
 #include "cli/options.h"
@@ -108,11 +109,7 @@ QuarterResult build_quarter(const QuarterInputs& in, const Quarter& quarter) {
         read_customs_lines(f, diags, [&](const CustomsLine& l) {
             builder.add(l, diags);
         }, Countries::builtin(), in.dialect, default_customs_reading(), [&](const CustomsLine& l) { repeated.add(l); });
-    repeated.report(diags);
-    if (!diags.empty()) throw InputError(std::move(diags));
-    QuarterResult result = builder.finish(diags);
-    if (!diags.empty()) throw InputError(std::move(diags));
-    return result;
+    return finish_reading(repeated, diags, [&](Diagnostics& d) { return builder.finish(d); });
 }
 
 namespace {

@@ -25,38 +25,6 @@ std::uint64_t fnv1a(std::string_view s, std::uint64_t h) {
 // The order of a sorted run: by digest, and lines of equal digests in the order they were added.
 constexpr auto by_digest = [](const auto& x, const auto& y) { return std::tie(x.a, x.b, x.order) < std::tie(y.a, y.b, y.order); };
 
-// Sorts by_digest: the lines are dealt into buckets by the top bits of their first hash (which is
-// uniform), in place, and each small bucket is sorted on its own: the same order as std::sort by
-// by_digest, in a fraction of its time for a million lines.
-template <class Seen>
-void sort_by_digest(std::vector<Seen>& v) {
-    if (v.size() < 4096) {
-        std::sort(v.begin(), v.end(), by_digest);
-        return;
-    }
-    int bits = 1;
-    while (bits < 20 && (v.size() >> bits) > 32) ++bits;
-    const int shift = 64 - bits;
-    const std::size_t buckets = std::size_t{1} << bits;
-    std::vector<std::size_t> start(buckets + 1, 0), next(buckets);
-    for (const Seen& s : v) ++start[(s.a >> shift) + 1];
-    for (std::size_t i = 0; i < buckets; ++i) start[i + 1] += start[i];
-    std::copy(start.begin(), start.end() - 1, next.begin());
-    // Each line is moved into its bucket, the line it displaces taken on in its turn.
-    for (std::size_t b = 0; b < buckets; ++b) {
-        while (next[b] < start[b + 1]) {
-            Seen s = v[next[b]];
-            std::size_t to = s.a >> shift;
-            while (to != b) {
-                std::swap(s, v[next[to]++]);
-                to = s.a >> shift;
-            }
-            v[next[b]++] = s;
-        }
-    }
-    for (std::size_t b = 0; b < buckets; ++b) std::sort(v.begin() + start[b], v.begin() + start[b + 1], by_digest);
-}
-
 OutputError set_aside_error(int e) {
     return OutputError(fmt::format("cannot set the customs lines aside in a temporary file in {} while looking for a declaration and item "
                                    "given twice: {} (set TMPDIR to a writable folder with room for 32 MB per million lines)",
@@ -109,7 +77,7 @@ void RepeatedCustomsLines::add(const CustomsLine& line) {
 // The batch, sorted in place, goes to the end of the temporary file as one more sorted run.
 void RepeatedCustomsLines::spill() {
     if (!runs_file_ && !(runs_file_ = unlinked_temp_file(temp_dir(), "cbam-customs-lines-"))) throw set_aside_error(errno);
-    sort_by_digest(seen_);
+    std::sort(seen_.begin(), seen_.end(), by_digest);
     errno = 0;
     if (std::fwrite(seen_.data(), sizeof(Seen), seen_.size(), runs_file_) != seen_.size()) throw set_aside_error(errno);
     runs_.push_back(seen_.size());
@@ -186,7 +154,7 @@ void RepeatedCustomsLines::report(Diagnostics& diags) {
         }
     };
     if (runs_.empty()) {
-        sort_by_digest(seen_);
+        std::sort(seen_.begin(), seen_.end(), by_digest);
         for (const Seen& s : seen_) visit(s);
     } else {
         if (!seen_.empty()) spill();

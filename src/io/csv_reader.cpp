@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <algorithm>
 #include <cstring>
@@ -14,20 +15,33 @@ namespace cbam {
 namespace {
 
 struct ParseState {
-    const std::function<void(CsvRecord&)>* on_record;
-    CsvRecord current;
-    std::size_t used = 0;  // fields of the current record; current.fields keeps its strings (and their buffers) between records
+    const std::function<void(const CsvCells&)>* on_record;
+    std::size_t record_line = 0;
+    std::vector<std::string> parsed;  // the fields libcsv gives; they keep their buffers between records
+    std::vector<std::string_view> views;
+    std::size_t used = 0;  // fields of the current record
     bool in_record = false;
     std::size_t line = 0;
 
+    // A field of a record libcsv parses: copied, since libcsv's buffer is its own.
     void add_field(const char* s, std::size_t len) {
-        if (used < current.fields.size()) current.fields[used].assign(s, len);
-        else current.fields.emplace_back(s, len);
+        if (used < parsed.size()) parsed[used].assign(s, len);
+        else parsed.emplace_back(s, len);
         ++used;
     }
     void end_record() {
-        current.fields.resize(used);
-        if (used > 0) (*on_record)(current);
+        views.resize(used);
+        for (std::size_t i = 0; i < used; ++i) views[i] = parsed[i];
+        hand_over();
+    }
+    // A field of a plain line: a view into the line, which outlives the callback.
+    void add_view(std::string_view field) {
+        if (used < views.size()) views[used] = field;
+        else views.push_back(field);
+        ++used;
+    }
+    void hand_over() {
+        if (used > 0) (*on_record)(CsvCells{record_line, std::span<const std::string_view>(views.data(), used)});
         used = 0;
         in_record = false;
     }
@@ -43,13 +57,16 @@ bool csv_space(char c) { return c == ' ' || c == '\t'; }
 // carriage return inside): split at the delimiter and trim spaces and tabs around each field,
 // which is exactly what libcsv does with such a line (tests/unit/csv_split_test.cpp compares the
 // two on generated lines). Returns false, having done nothing, for any other line.
-bool split_plain_line(std::string_view line, char delimiter, ParseState& st) {
+bool split_plain_line(std::string_view line, char delimiter, ParseState& st, bool checked_plain) {
     if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     bool blank = true;
     for (char c : line) {
-        if (c == '"' || c == '\r' || c == '\n') return false;
-        if (blank && !csv_space(c)) blank = false;
+        if (!checked_plain && (c == '"' || c == '\r' || c == '\n')) return false;
+        if (!csv_space(c)) {
+            blank = false;
+            if (checked_plain) break;
+        }
     }
     if (blank) return false;  // libcsv's own handling of blank lines stays in force
     for (;;) {
@@ -57,11 +74,30 @@ bool split_plain_line(std::string_view line, char delimiter, ParseState& st) {
         std::string_view field = line.substr(0, end);
         while (!field.empty() && csv_space(field.front())) field.remove_prefix(1);
         while (!field.empty() && csv_space(field.back())) field.remove_suffix(1);
-        st.add_field(field.data(), field.size());
+        st.add_view(field);
         if (end == std::string_view::npos) break;
         line.remove_prefix(end + 1);
     }
-    st.end_record();
+    st.hand_over();
+    return true;
+}
+
+// True when every byte of `s` is ASCII and none is a NUL, a quote or a carriage return: such a
+// line is valid UTF-8 with nothing in it for libcsv to interpret. Eight bytes at a time.
+bool plain_ascii(std::string_view s) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    auto has_zero = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+    const char* p = s.data();
+    std::size_t i = 0, n = s.size();
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t v;
+        std::memcpy(&v, p + i, 8);
+        if ((v & highs) | has_zero(v) | has_zero(v ^ (ones * '"')) | has_zero(v ^ (ones * '\r'))) return false;
+    }
+    for (; i < n; ++i) {
+        auto c = static_cast<unsigned char>(p[i]);
+        if (c >= 0x80 || c == 0 || c == '"' || c == '\r') return false;
+    }
     return true;
 }
 
@@ -133,6 +169,17 @@ std::size_t invalid_utf8_at(std::string_view s) {
 
 bool read_csv(const std::string& path, const CsvDialect& declared, Diagnostics& diags,
               const std::function<void(CsvRecord&)>& on_record, std::size_t max_line_bytes, CsvDialect* resolved) {
+    CsvRecord record;  // its strings keep their buffers from record to record
+    return read_csv_cells(path, declared, diags, [&](const CsvCells& cells) {
+        record.line = cells.line;
+        record.fields.resize(cells.fields.size());
+        for (std::size_t i = 0; i < cells.fields.size(); ++i) record.fields[i].assign(cells.fields[i]);
+        on_record(record);
+    }, max_line_bytes, resolved);
+}
+
+bool read_csv_cells(const std::string& path, const CsvDialect& declared, Diagnostics& diags,
+                    const std::function<void(const CsvCells&)>& on_record, std::size_t max_line_bytes, CsvDialect* resolved) {
     CsvDialect local = declared;
     CsvDialect& dialect = resolved ? (*resolved = declared, *resolved) : local;
     std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
@@ -163,11 +210,13 @@ bool read_csv(const std::string& path, const CsvDialect& declared, Diagnostics& 
                       fmt::format("line is longer than {} bytes, the most accepted: this is not a CSV file of the expected kind", max_line_bytes));
             return false;
         }
-        if (line.find('\0') != std::string_view::npos) {
+        // A plain line (the common one) is valid UTF-8 without a NUL, and libcsv has nothing in it to interpret.
+        const bool plain = plain_ascii(line.substr(0, line.size() - (!line.empty() && line.back() == '\n')));
+        if (!plain && line.find('\0') != std::string_view::npos) {
             diags.add({path, st.line, 0, ""}, "line holds a NUL byte: this is not a text CSV file");
             return false;
         }
-        if (auto bad = invalid_utf8_at(line); bad != std::string_view::npos) {
+        if (auto bad = plain ? std::string_view::npos : invalid_utf8_at(line); bad != std::string_view::npos) {
             diags.add({path, st.line, 0, ""},
                       fmt::format("byte {} of the line is not valid UTF-8 (0x{:02X}): save the file as UTF-8 (it may be in a legacy code page such as "
                                   "Windows-1252 or Big5)", bad + 1, static_cast<unsigned char>(line[bad])));
@@ -184,8 +233,8 @@ bool read_csv(const std::string& path, const CsvDialect& declared, Diagnostics& 
             settle_dialect();
         }
         if (!st.in_record && !blank(line)) {
-            st.current.line = st.line;
-            if (split_plain_line(line, dialect.delimiter, st)) return true;
+            st.record_line = st.line;
+            if (split_plain_line(line, dialect.delimiter, st, plain)) return true;
             st.in_record = true;
         }
         if (csv_parse(parser.get(), line.data(), line.size(), on_field, on_row_end, &st) != line.size()) {
@@ -230,7 +279,7 @@ bool read_csv(const std::string& path, const CsvDialect& declared, Diagnostics& 
     }
     if (!pending.empty() && !feed_line(pending)) return false;
     if (csv_fini(parser.get(), on_field, on_row_end, &st) != 0) {
-        diags.add({path, st.current.line, 0, ""}, "malformed CSV: a quoted field is not closed before the end of the file");
+        diags.add({path, st.record_line, 0, ""}, "malformed CSV: a quoted field is not closed before the end of the file");
         return false;
     }
     return true;

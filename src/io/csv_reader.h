@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,13 @@ struct CsvRecord {
     std::vector<std::string> fields;
 };
 
+// A record as read_csv_cells hands it over: its fields are views, valid until the callback
+// returns, into the line read (a line written plainly is not copied) or into the parser's fields.
+struct CsvCells {
+    std::size_t line = 0;  // physical line where the record starts (1-based)
+    std::span<const std::string_view> fields;
+};
+
 // Calls `on_record` for every record, header included (the first). File-level problems (cannot
 // open, broken quoting, a line longer than max_line_bytes) are added to `diags`; reading stops
 // at the first such problem. Returns false when the file could not be read to its end.
@@ -42,6 +50,9 @@ struct CsvRecord {
 // Lines must be valid UTF-8.
 bool read_csv(const std::string& path, const CsvDialect& declared, Diagnostics& diags,
               const std::function<void(CsvRecord&)>& on_record, std::size_t max_line_bytes = 1 << 20, CsvDialect* resolved = nullptr);
+// The same records as views, for files of millions of lines.
+bool read_csv_cells(const std::string& path, const CsvDialect& declared, Diagnostics& diags,
+                    const std::function<void(const CsvCells&)>& on_record, std::size_t max_line_bytes = 1 << 20, CsvDialect* resolved = nullptr);
 
 // Offset of the first byte of `s` that is not valid UTF-8, or npos.
 std::size_t invalid_utf8_at(std::string_view s);

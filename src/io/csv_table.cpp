@@ -156,7 +156,7 @@ bool read_table(const std::string& path, const std::vector<ColumnSpec>& columns,
     std::vector<std::size_t> blank_columns;
     std::size_t header_size = 0, header_line = 0;
     bool header_seen = false, header_ok = true;
-    bool readable = read_csv(path, declared, diags, [&](CsvRecord& rec) {
+    bool readable = read_csv_cells(path, declared, diags, [&](const CsvCells& rec) {
         if (!header_seen) {
             header_seen = true;
             header_size = rec.fields.size();

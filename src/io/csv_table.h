@@ -26,7 +26,7 @@ enum class NumberRule { Any, NonNegative, Positive, Fraction /* 0..1 */ };
 
 class CsvRow {
 public:
-    CsvRow(const std::string& file, const CsvRecord& rec, const std::map<std::string, std::size_t, std::less<>>& cols,
+    CsvRow(const std::string& file, const CsvCells& rec, const std::map<std::string, std::size_t, std::less<>>& cols,
            const CsvDialect& dialect, Diagnostics& diags)
         : file_(file), rec_(rec), cols_(cols), dialect_(dialect), diags_(diags) {}
 
@@ -59,7 +59,7 @@ public:
 
 private:
     const std::string& file_;
-    const CsvRecord& rec_;
+    const CsvCells& rec_;
     const std::map<std::string, std::size_t, std::less<>>& cols_;
     const CsvDialect& dialect_;
     Diagnostics& diags_;

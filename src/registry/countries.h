@@ -4,6 +4,8 @@
 // Switzerland, Ceuta, Melilla), or a third country. Loaded from cn_codes/countries.csv.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +28,9 @@ public:
 
 private:
     std::vector<Country> list_;
+    // The country of each code of two capital letters, by (first - 'A') * 26 + (second - 'A'):
+    // the lookup of every customs line's origin. 0 = none, else index + 1 in list_.
+    std::array<std::uint16_t, 26 * 26> by_letters_{};
 };
 
 }  // namespace cbam

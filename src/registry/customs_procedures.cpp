@@ -34,10 +34,18 @@ constexpr std::array<CustomsProcedure, 25> kProcedures{{
 }};
 }  // namespace
 
+// The procedures by their two digits, for the lookup of every customs line: 0 = none, else index + 1.
+constexpr std::array<unsigned char, 100> kByDigits = [] {
+    std::array<unsigned char, 100> t{};
+    for (std::size_t i = 0; i < kProcedures.size(); ++i)
+        t[static_cast<std::size_t>((kProcedures[i].code[0] - '0') * 10 + (kProcedures[i].code[1] - '0'))] = static_cast<unsigned char>(i + 1);
+    return t;
+}();
+
 const CustomsProcedure* customs_procedure(std::string_view code) {
-    for (const auto& p : kProcedures)
-        if (code == p.code) return &p;
-    return nullptr;
+    if (code.size() != 2 || code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9') return nullptr;
+    unsigned char i = kByDigits[static_cast<std::size_t>((code[0] - '0') * 10 + (code[1] - '0'))];
+    return i ? &kProcedures[i - 1] : nullptr;
 }
 
 }  // namespace cbam
