@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <set>
+#include <deque>
 #include <unordered_map>
 
 namespace cbam {
@@ -110,20 +111,25 @@ struct QuarterBuilder::Impl {
     std::map<GoodKey, GoodAcc> goods;
     // Classification per CN code and status per country, looked up once: a quarter has many lines
     // but few distinct codes.
+    // (An 8-digit code, as every line that reaches the builder has, is looked up by its number.)
+    std::unordered_map<std::uint32_t, std::optional<Classification>> cn_by_number;
     std::unordered_map<std::string, std::optional<Classification>> cn_cache;
-    std::unordered_map<std::string, const Country*> country_cache;
 
     const std::optional<Classification>& classify(const std::string& code) {
+        if (code.size() == 8 && is_digits(code, 8)) {
+            std::uint32_t n = 0;
+            for (char c : code) n = n * 10 + static_cast<std::uint32_t>(c - '0');
+            auto it = cn_by_number.find(n);
+            if (it == cn_by_number.end()) it = cn_by_number.emplace(n, cn.classify(code)).first;
+            return it->second;
+        }
         auto it = cn_cache.find(code);
         if (it == cn_cache.end()) it = cn_cache.emplace(code, cn.classify(code)).first;
         return it->second;
     }
-    const Country* country(const std::string& code) {
-        auto it = country_cache.find(code);
-        if (it == country_cache.end()) it = country_cache.emplace(code, countries.find(code)).first;
-        return it->second;
-    }
-    std::vector<SkippedLine> skipped;
+    const Country* country(const std::string& code) const { return countries.find(code); }
+    // A deque: no line set aside is moved while more come.
+    std::deque<SkippedLine> skipped;
     std::size_t lines = 0, reported = 0;
     std::vector<MissingData> missing;
     std::vector<std::string> electricity_warnings;
@@ -267,10 +273,15 @@ struct QuarterBuilder::Impl {
         missing.clear();
         out.lines_read = lines;
         out.lines_reported = reported;
-        out.skipped = std::move(skipped);
-        std::sort(out.skipped.begin(), out.skipped.end(), [](const SkippedLine& a, const SkippedLine& b) {
+        out.skipped.reserve(skipped.size());
+        for (auto& s : skipped) out.skipped.push_back(std::move(s));
+        std::deque<SkippedLine>().swap(skipped);
+        // Customs files usually come in declaration order already: then there is nothing to sort.
+        auto by_declaration = [](const SkippedLine& a, const SkippedLine& b) {
             return std::tie(a.declaration, a.item, *a.file, a.line) < std::tie(b.declaration, b.item, *b.file, b.line);
-        });
+        };
+        if (!std::is_sorted(out.skipped.begin(), out.skipped.end(), by_declaration))
+            std::sort(out.skipped.begin(), out.skipped.end(), by_declaration);
         qreport::Report& r = out.report;
         r.reporting_period = fmt::format("Q{}", q.quarter);
         r.year = q.year;

@@ -17,9 +17,35 @@ namespace cbam {
 
 namespace {
 
-std::uint64_t fnv1a(std::string_view s, std::uint64_t h) {
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
-    return h;
+// Two independent 64-bit hashes of `s` (a 128-bit digest), from one pass over it eight bytes at
+// a time: two multiply-rotate lanes with their own constants, each finished by MurmurHash3's
+// fmix64 so that every input bit reaches every output bit.
+std::pair<std::uint64_t, std::uint64_t> digest(std::string_view s) {
+    auto rotl = [](std::uint64_t x, int r) { return (x << r) | (x >> (64 - r)); };
+    auto fmix = [](std::uint64_t k) {
+        k ^= k >> 33;
+        k *= 0xff51afd7ed558ccdULL;
+        k ^= k >> 33;
+        k *= 0xc4ceb9fe1a85ec53ULL;
+        return k ^ (k >> 33);
+    };
+    std::uint64_t h1 = 0x9E3779B97F4A7C15ULL ^ s.size(), h2 = 0xC2B2AE3D27D4EB4FULL ^ (s.size() * 0x165667B19E3779F9ULL);
+    auto take = [&](std::uint64_t w) {
+        h1 = rotl(h1 ^ (w * 0x87c37b91114253d5ULL), 31) * 0x4cf5ad432745937fULL;
+        h2 = rotl(h2 ^ (w * 0x52dce729da3ed8b5ULL), 27) * 0x38495ab5a3c7e6f1ULL + h1;
+    };
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        take(w);
+    }
+    if (i < s.size()) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, s.data() + i, s.size() - i);
+        take(w);
+    }
+    return {fmix(h1), fmix(h2 ^ h1)};
 }
 
 // The order of a sorted run: by digest, and lines of equal digests in the order they were added.
@@ -70,7 +96,8 @@ void RepeatedCustomsLines::add(const CustomsLine& line) {
         large = line.declaration + '\0' + line.item;
         key = large;
     }
-    seen_.push_back({std::hash<std::string_view>{}(key), fnv1a(key, 14695981039346656037ULL), static_cast<std::uint32_t>(files_.size() - 1),
+    auto [a, b] = digest(key);
+    seen_.push_back({a, b, static_cast<std::uint32_t>(files_.size() - 1),
                      static_cast<std::uint32_t>(line.where.line), static_cast<std::uint32_t>(line.declaration_at.column), added_++});
 }
 

@@ -34,7 +34,7 @@ public:
 
 private:
     struct Seen {
-        std::uint64_t a, b;       // two independent 64-bit hashes of declaration and item
+        std::uint64_t a, b;       // a 128-bit digest of declaration and item, in two halves
         std::uint32_t file, line, column, order;
     };
     struct Repeat {

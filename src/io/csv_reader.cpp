@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <cerrno>
+#include <bit>
 #include <cstdint>
 #include <cstdio>
 #include <algorithm>
@@ -69,15 +70,35 @@ bool split_plain_line(std::string_view line, char delimiter, ParseState& st, boo
         }
     }
     if (blank) return false;  // libcsv's own handling of blank lines stays in force
-    for (;;) {
-        std::size_t end = line.find(delimiter);
-        std::string_view field = line.substr(0, end);
+    auto add = [&](std::size_t from, std::size_t to) {
+        std::string_view field = line.substr(from, to - from);
         while (!field.empty() && csv_space(field.front())) field.remove_prefix(1);
         while (!field.empty() && csv_space(field.back())) field.remove_suffix(1);
         st.add_view(field);
-        if (end == std::string_view::npos) break;
-        line.remove_prefix(end + 1);
+    };
+    // The delimiters are found eight bytes at a time: for each word, the exact mask of its bytes
+    // equal to the delimiter (no carry crosses a byte), then each set bit in turn.
+    constexpr std::uint64_t lows = 0x7F7F7F7F7F7F7F7FULL, ones = 0x0101010101010101ULL;
+    const std::uint64_t pattern = ones * static_cast<unsigned char>(delimiter);
+    std::size_t start = 0, i = 0;
+    for (; i + 8 <= line.size(); i += 8) {
+        std::uint64_t t;
+        std::memcpy(&t, line.data() + i, 8);
+        t ^= pattern;
+        std::uint64_t hits = ~(((t & lows) + lows) | t | lows);
+        while (hits) {
+            std::size_t at = i + static_cast<std::size_t>(std::countr_zero(hits)) / 8;
+            add(start, at);
+            start = at + 1;
+            hits &= hits - 1;
+        }
     }
+    for (; i < line.size(); ++i)
+        if (line[i] == delimiter) {
+            add(start, i);
+            start = i + 1;
+        }
+    add(start, line.size());
     st.hand_over();
     return true;
 }
