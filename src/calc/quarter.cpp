@@ -128,7 +128,6 @@ struct QuarterBuilder::Impl {
         return it->second;
     }
     const Country* country(const std::string& code) const { return countries.find(code); }
-    // A deque: no line set aside is moved while more come.
     std::deque<SkippedLine> skipped;
     std::size_t lines = 0, reported = 0;
     std::vector<MissingData> missing;
@@ -273,9 +272,7 @@ struct QuarterBuilder::Impl {
         missing.clear();
         out.lines_read = lines;
         out.lines_reported = reported;
-        out.skipped.reserve(skipped.size());
-        for (auto& s : skipped) out.skipped.push_back(std::move(s));
-        std::deque<SkippedLine>().swap(skipped);
+        out.skipped = std::move(skipped);
         // Customs files usually come in declaration order already: then there is nothing to sort.
         auto by_declaration = [](const SkippedLine& a, const SkippedLine& b) {
             return std::tie(a.declaration, a.item, *a.file, a.line) < std::tie(b.declaration, b.item, *b.file, b.line);

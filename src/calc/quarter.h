@@ -18,6 +18,7 @@
 #include "registry/countries.h"
 #include "registry/default_values.h"
 
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -90,7 +91,7 @@ struct QuarterResult {
     std::map<std::string, std::string> provenance;
     std::vector<GoodSummary> summary;
     std::vector<EntryFigures> entries;  // in the report's order
-    std::vector<SkippedLine> skipped;
+    std::deque<SkippedLine> skipped;  // a deque: grown line by line without moving the lines
     std::vector<std::string> warnings;
     std::vector<MissingData> missing;
     std::size_t lines_read = 0, lines_reported = 0;

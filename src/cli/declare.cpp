@@ -220,12 +220,13 @@ Loaded load(const Inputs& in) {
 
 DeclarationResult compute(const Inputs& in, DeclarationBuilder& b) {
     Diagnostics diags;
-    RepeatedCustomsLines repeated;
+    auto repeated = std::make_unique<RepeatedCustomsLines>(RepeatedCustomsLines::kDefaultBatch,
+                                                           default_customs_reading() == CustomsReading::Parallel ? 2 : 1);
     for (const auto& f : in.customs)
         read_customs_lines(f, diags, [&](const CustomsLine& line) {
             b.add(line, diags);
-        }, Countries::builtin(), in.dialect, default_customs_reading(), [&](const CustomsLine& line) { repeated.add(line); });
-    return finish_reading(repeated, diags, [&](Diagnostics& d) { return b.finish(d); });
+        }, Countries::builtin(), in.dialect, default_customs_reading(), [&](const CustomsLine& line) { repeated->add(line); });
+    return finish_reading(std::move(repeated), diags, [&](Diagnostics& d) { return b.finish(d); });
 }
 
 

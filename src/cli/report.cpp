@@ -97,7 +97,10 @@ std::string discover(QuarterInputs& in) {
     return "";
 }
 
-QuarterResult build_quarter(const QuarterInputs& in, const Quarter& quarter) {
+namespace {
+
+// The quarter, with the search for repeated lines left to `repeats` when it is still running.
+QuarterResult build_quarter(const QuarterInputs& in, const Quarter& quarter, RepeatsCheck& repeats) {
     Diagnostics diags;
     if (!fs::exists(in.settings)) diags.add({in.settings, 0, 0, ""}, "missing file: the declarant settings (docs/report-settings.md)");
     ReportSettings s = read_report_settings(in.settings, in.parties, diags, Countries::builtin(), in.dialect);
@@ -106,13 +109,23 @@ QuarterResult build_quarter(const QuarterInputs& in, const Quarter& quarter) {
     if (!diags.empty()) throw InputError(std::move(diags));
     QuarterBuilder builder(quarter, s, data);
     builder.allow_low_confidence_defaults(in.allow_low_confidence_defaults);
-    RepeatedCustomsLines repeated;
+    auto repeated = std::make_unique<RepeatedCustomsLines>(RepeatedCustomsLines::kDefaultBatch,
+                                                           default_customs_reading() == CustomsReading::Parallel ? 2 : 1);
     for (const auto& f : in.customs)
         read_customs_lines(f, diags, [&](const CustomsLine& l) {
-            repeated.add(l);
+            repeated->add(l);
             builder.add(l, diags);
         }, Countries::builtin(), in.dialect, default_customs_reading());
-    return finish_reading(repeated, diags, [&](Diagnostics& d) { return builder.finish(d); });
+    return finish_reading(std::move(repeated), diags, [&](Diagnostics& d) { return builder.finish(d); }, &repeats);
+}
+
+}  // namespace
+
+QuarterResult build_quarter(const QuarterInputs& in, const Quarter& quarter) {
+    RepeatsCheck repeats;
+    QuarterResult result = build_quarter(in, quarter, repeats);
+    repeats.confirm();
+    return result;
 }
 
 namespace {
@@ -127,18 +140,38 @@ int run(Options& o) {
     if (output.empty() && audit.empty() && o.html.file.empty())
         throw UsageError("-o REPORT.xml is required (or --audit DIR, which holds the outputs too, or --html FILE)");
     if (std::string problem = discover(in); !problem.empty()) throw UsageError(problem);
-    QuarterResult result = build_quarter(in, *quarter);
-    QuarterTotals totals = quarter_totals(result);
+    // The report is written and checked while the search for repeated lines may still run: its
+    // verdict comes before anything is printed or written, and before any other failure.
+    RepeatsCheck repeats;
+    QuarterResult result = build_quarter(in, *quarter, repeats);
+    auto before_repeats = [&repeats](auto&& step) {
+        try {
+            return step();
+        } catch (...) {
+            repeats.confirm();
+            throw;
+        }
+    };
+    QuarterTotals totals = before_repeats([&] { return quarter_totals(result); });
     // The CSVs beside the report (summary, skipped lines, totals) are made while the report is
-    // written and checked, on a second thread where the lines were read on two.
+    // written and checked, on a second thread where the lines were read on two. The skipped lines
+    // (a hundred thousand lines or more) go straight to their file, staged on `side`, and are
+    // held as text only for the audit bundle.
     const auto policy = default_customs_reading() == CustomsReading::Parallel ? std::launch::async : std::launch::deferred;
-    std::shared_future<std::array<std::string, 3>> csvs =
-        std::async(policy, [&result, &totals] { return std::array<std::string, 3>{summary_to_csv(result), skipped_to_csv(result), totals_to_csv(totals)}; })
-            .share();
-
-    std::string xml = write_qreport(result.report);
-    XsdValidator xsd(schema_dir + "/" + kQReportXsd);
-    QReportCheck checked = check_qreport(xml, output.empty() ? "report.xml" : output, xsd);
+    AtomicOutputs side;
+    std::shared_future<std::array<std::string, 3>> csvs = before_repeats([&] {
+        return std::async(policy, [&] {
+                   if (!output.empty())
+                       side.stage_parts(sibling(output, ".skipped.csv"), [&](const AtomicOutputs::Append& append) { skipped_to_csv(result, append); });
+                   return std::array<std::string, 3>{summary_to_csv(result), audit.empty() ? std::string() : skipped_to_csv(result), totals_to_csv(totals)};
+               }).share();
+    });
+    std::string xml = before_repeats([&] { return write_qreport(result.report); });
+    QReportCheck checked = before_repeats([&] {
+        XsdValidator xsd(schema_dir + "/" + kQReportXsd);
+        return check_qreport(xml, output.empty() ? "report.xml" : output, xsd);
+    });
+    repeats.confirm();
     std::vector<std::string> problems;
     for (const auto& v : checked.identity) problems.push_back(v.to_string());
     for (const auto& i : checked.schema_issues)
@@ -200,7 +233,6 @@ int run(Options& o) {
     if (!output.empty()) {
         out.stage(output, xml);
         out.stage(sibling(output, ".summary.csv"), csvs.get()[0]);
-        out.stage(sibling(output, ".skipped.csv"), csvs.get()[1]);
         out.stage(sibling(output, ".totals.csv"), csvs.get()[2]);
     }
     if (!o.html.file.empty()) {
@@ -209,7 +241,9 @@ int run(Options& o) {
         HtmlOutput h = html_output("report", o.html.lang, data);
         out.stage(o.html.file, quarter_to_html(result, totals, h.context()));
     }
+    csvs.wait();
     out.commit();
+    side.commit();
     if (!output.empty())
         fmt::print(stderr, "cbam report: wrote {}{} and {}, {}, {}\n", output, problems.empty() ? " (valid: schema and registry rules)" : " as a DRAFT",
                    sibling(output, ".summary.csv"), sibling(output, ".skipped.csv"), sibling(output, ".totals.csv"));

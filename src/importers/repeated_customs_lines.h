@@ -22,7 +22,8 @@ class RepeatedCustomsLines {
 public:
     static constexpr std::size_t kDefaultBatch = std::size_t{1} << 20;  // 32 MiB of lines
 
-    explicit RepeatedCustomsLines(std::size_t batch = kDefaultBatch);
+    // With `threads` of 2 or more, each batch is sorted on two threads.
+    explicit RepeatedCustomsLines(std::size_t batch = kDefaultBatch, unsigned threads = 1);
     RepeatedCustomsLines(const RepeatedCustomsLines&) = delete;
     RepeatedCustomsLines& operator=(const RepeatedCustomsLines&) = delete;
     ~RepeatedCustomsLines();
@@ -40,11 +41,13 @@ private:
     struct Repeat {
         Seen repeat, first;
     };
+    void sort_seen();
     void spill();
     template <class Visit>
     void merge_runs(Visit&& visit);
 
     std::size_t batch_;
+    unsigned threads_;
     std::uint32_t added_ = 0;
     std::vector<std::string> files_;
     std::vector<Seen> seen_;           // the batch being filled

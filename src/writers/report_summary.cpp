@@ -30,6 +30,12 @@ std::string summary_to_csv(const QuarterResult& r) {
 }
 
 std::string skipped_to_csv(const QuarterResult& r) {
+    std::string text;
+    skipped_to_csv(r, [&text](std::string_view piece) { text += piece; });
+    return text;
+}
+
+void skipped_to_csv(const QuarterResult& r, const std::function<void(std::string_view)>& out) {
     CsvWriter w;
     w.row({"file", "line", "declaration", "item", "cn_code", "origin", "quantity", "reason", "reason_code"});
     const std::string* file = nullptr;
@@ -44,8 +50,12 @@ std::string skipped_to_csv(const QuarterResult& r) {
         w.field(*s.reason);
         w.field(s.reason_code);
         w.end_row();
+        if (w.str().size() >= (1 << 20)) {
+            out(w.str());
+            w.clear();
+        }
     }
-    return w.str();
+    out(w.str());
 }
 
 std::string totals_to_csv(const QuarterTotals& t) {

@@ -7,12 +7,17 @@
 #include "calc/quarter.h"
 #include "calc/quarter_totals.h"
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace cbam {
 
 std::string summary_to_csv(const QuarterResult& r);
 std::string skipped_to_csv(const QuarterResult& r);
+// The same text, handed to `out` a piece (about a megabyte) at a time, for a file of a hundred
+// thousand lines or more that is not held whole in memory.
+void skipped_to_csv(const QuarterResult& r, const std::function<void(std::string_view)>& out);
 // group (cn_code, origin, installation, all), key, and the embedded emissions of the group.
 std::string totals_to_csv(const QuarterTotals& t);
 std::string summary_to_table(const QuarterResult& r);  // ends with missing_to_text()
