@@ -31,8 +31,8 @@ CustomsLine customs_line(const Given& g) {
 }
 
 // Every diagnostic as "place: message", then the count.
-std::vector<std::string> findings(std::size_t batch, const std::vector<Given>& lines, Diagnostics diags = Diagnostics()) {
-    RepeatedCustomsLines repeated(batch);
+std::vector<std::string> findings(std::size_t batch, const std::vector<Given>& lines, Diagnostics diags = Diagnostics(), unsigned threads = 1) {
+    RepeatedCustomsLines repeated(batch, threads);
     for (const auto& g : lines) repeated.add(customs_line(g));
     repeated.report(diags);
     std::vector<std::string> out;
@@ -165,5 +165,31 @@ TEST_CASE("repeated customs lines: many lines, checked against a plain map of th
     for (std::size_t batch : {std::size_t{7}, std::size_t{500}, RepeatedCustomsLines::kDefaultBatch}) {
         INFO("batch of " << batch << " lines");
         CHECK(findings(batch, lines) == expected);
+    }
+}
+
+TEST_CASE("repeated customs lines: a batch sorted on two threads gives the same findings", "[unit][repeated_lines]") {
+    // 100,000 lines in one file (a batch of more than 65,536 lines is sorted in two halves on two
+    // threads), 70,000 possible declaration items: about a third of the lines repeat one.
+    std::vector<Given> lines;
+    std::uint32_t x = 777;
+    for (std::size_t i = 0; i < 100000; ++i) {
+        x = x * 1103515245u + 12345u;
+        lines.push_back({"customs.csv", i + 2, "26DE" + std::to_string((x >> 4) % 17500), std::to_string((x >> 24) % 4 + 1)});
+    }
+    std::map<std::pair<std::string, std::string>, const Given*> first;
+    std::vector<std::string> expected;
+    for (const auto& g : lines) {
+        auto [it, is_new] = first.emplace(std::make_pair(g.declaration, g.item), &g);
+        if (!is_new) expected.push_back(given_already(g.file + ":" + std::to_string(g.line), "line " + std::to_string(it->second->line)));
+    }
+    REQUIRE(expected.size() > 20000);
+    std::size_t n = expected.size();
+    expected.resize(200);
+    expected.push_back(std::to_string(n) + " found");
+    for (unsigned threads : {1u, 2u}) {
+        INFO(threads << " thread(s)");
+        CHECK(findings(RepeatedCustomsLines::kDefaultBatch, lines, Diagnostics(), threads) == expected);
+        CHECK(findings(70000, lines, Diagnostics(), threads) == expected);  // two runs on disk, the first sorted on `threads`
     }
 }
