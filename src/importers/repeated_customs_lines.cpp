@@ -116,6 +116,58 @@ void RepeatedCustomsLines::sort_seen() {
     upper.get();
 }
 
+// Hands the lines of the batch, none set aside, to `visit` in by_digest order, except lines whose
+// digest no other line has (nearly all of them): a line can only repeat one of the same digest.
+// Instead of sorting the 32-byte lines, 16-byte keys (first half of the digest, place in the
+// batch) are dealt into 65,536 buckets by their top 16 bits, which the uniform digest fills
+// evenly, and each bucket is sorted; only lines whose first half equals another's are looked up.
+template <class Visit>
+void RepeatedCustomsLines::visit_in_memory(Visit&& visit) {
+    const std::size_t n = seen_.size();
+    if (n < 65536) {
+        std::sort(seen_.begin(), seen_.end(), by_digest);
+        for (const Seen& s : seen_) visit(s);
+        return;
+    }
+    struct Key {
+        std::uint64_t a;
+        std::uint32_t index;  // in seen_, which is the line's order: nothing was set aside
+    };
+    constexpr int kBits = 16;
+    constexpr std::size_t kBuckets = std::size_t{1} << kBits;
+    std::vector<std::uint32_t> start(kBuckets + 1, 0);
+    for (const Seen& s : seen_) ++start[(s.a >> (64 - kBits)) + 1];
+    for (std::size_t b = 0; b < kBuckets; ++b) start[b + 1] += start[b];
+    std::vector<Key> keys(n);
+    {
+        std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+        for (std::uint32_t i = 0; i < n; ++i) keys[next[seen_[i].a >> (64 - kBits)]++] = {seen_[i].a, i};
+    }
+    auto sort_buckets = [&](std::size_t from, std::size_t to) {
+        for (std::size_t b = from; b < to; ++b)
+            std::sort(keys.begin() + start[b], keys.begin() + start[b + 1], [](const Key& x, const Key& y) { return x.a != y.a ? x.a < y.a : x.index < y.index; });
+    };
+    if (threads_ >= 2) {
+        auto upper = std::async(std::launch::async, sort_buckets, kBuckets / 2, kBuckets);
+        sort_buckets(0, kBuckets / 2);
+        upper.get();
+    } else {
+        sort_buckets(0, kBuckets);
+    }
+    for (std::size_t i = 0; i < n;) {
+        std::size_t j = i + 1;
+        while (j < n && keys[j].a == keys[i].a) ++j;
+        if (j - i > 1) {
+            // The same first half: in by_digest order by the second half, then the order.
+            std::sort(keys.begin() + static_cast<std::ptrdiff_t>(i), keys.begin() + static_cast<std::ptrdiff_t>(j), [&](const Key& x, const Key& y) {
+                return by_digest(seen_[x.index], seen_[y.index]);
+            });
+            for (std::size_t k = i; k < j; ++k) visit(seen_[keys[k].index]);
+        }
+        i = j;
+    }
+}
+
 // The batch, sorted in place, goes to the end of the temporary file as one more sorted run.
 void RepeatedCustomsLines::spill() {
     if (!runs_file_ && !(runs_file_ = unlinked_temp_file(temp_dir(), "cbam-customs-lines-"))) throw set_aside_error(errno);
@@ -196,8 +248,7 @@ void RepeatedCustomsLines::report(Diagnostics& diags) {
         }
     };
     if (runs_.empty()) {
-        sort_seen();
-        for (const Seen& s : seen_) visit(s);
+        visit_in_memory(visit);
     } else {
         if (!seen_.empty()) spill();
         merge_runs(visit);

@@ -42,6 +42,8 @@ private:
         Seen repeat, first;
     };
     void sort_seen();
+    template <class Visit>
+    void visit_in_memory(Visit&& visit);
     void spill();
     template <class Visit>
     void merge_runs(Visit&& visit);
