@@ -169,7 +169,8 @@ int run(Options& o) {
     std::string xml = before_repeats([&] { return write_qreport(result.report); });
     QReportCheck checked = before_repeats([&] {
         XsdValidator xsd(schema_dir + "/" + kQReportXsd);
-        return check_qreport(xml, output.empty() ? "report.xml" : output, xsd);
+        return policy == std::launch::async ? check_qreport_side_by_side(xml, output.empty() ? "report.xml" : output, xsd)
+                                            : check_qreport(xml, output.empty() ? "report.xml" : output, xsd);
     });
     repeats.confirm();
     std::vector<std::string> problems;

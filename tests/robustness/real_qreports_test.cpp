@@ -7,6 +7,7 @@
 //    business-rule findings are those derived by hand below from the files' contents: the true
 //    findings are present, and the false alarms the checker used to raise are absent.
 #include "support.h"
+#include "validate/qreport_check.h"
 #include "validate/xsd.h"
 
 #include <catch2/catch.hpp>
@@ -234,4 +235,35 @@ TEST_CASE("real QReports: extract reads kilograms as tonnes and hydrogen's unit 
     auto h = r.out.find(",28041000,");
     REQUIRE(h != std::string::npos);
     CHECK(r.out.substr(h, r.out.find('\n', h) - h).find("MWh") == std::string::npos);
+}
+
+TEST_CASE("real QReports: the business rules run beside the schema check give the same verdict", "[robustness][real-qreports]") {
+    // cbam report checks the report it has just written with check_qreport_side_by_side (the rules
+    // on a second thread). On files nobody here wrote, and on the hostile XML of tests/corpus,
+    // every finding must be the one check_qreport gives.
+    std::vector<std::string> files;
+    for (const auto& e : fs::directory_iterator(test::source_path("tests/corpus/xml")))
+        if (e.path().extension() == ".xml") files.push_back(e.path().string());
+    if (fs::is_directory(real_dir()))
+        for (const auto& e : fs::recursive_directory_iterator(real_dir()))
+            if (e.path().extension() == ".xml") files.push_back(e.path().string());
+    REQUIRE(files.size() >= 6);
+    XsdValidator xsd(official_schema_dir() + "/" + kQReportXsd);
+    auto text = [](const QReportCheck& c) {
+        std::string out = c.schema_valid ? "schema valid\n" : "schema invalid\n";
+        for (const auto& v : c.identity) out += "identity " + v.to_string() + "\n";
+        for (const auto& i : c.schema_issues) out += "xsd " + std::to_string(i.line) + " " + i.path + " " + i.message + "\n";
+        for (const auto& v : c.rules) out += "rule " + v.to_string() + "\n";
+        return out;
+    };
+    std::size_t with_rules = 0;
+    for (const auto& f : files) {
+        INFO(f);
+        std::string xml = test::read_file(f);
+        QReportCheck one = check_qreport(xml, f, xsd);
+        QReportCheck two = check_qreport_side_by_side(xml, f, xsd);
+        CHECK(text(two) == text(one));
+        with_rules += !one.rules.empty();
+    }
+    if (fs::is_directory(real_dir())) CHECK(with_rules >= 2);  // findings to compare, not only empty lists
 }
