@@ -1,6 +1,7 @@
 #include "calc/quarter.h"
 
 #include "core/text.h"
+#include "core/int_map.h"
 #include "core/text_memo.h"
 #include "registry/customs_procedures.h"
 #include "registry/production_methods.h"
@@ -112,16 +113,17 @@ struct QuarterBuilder::Impl {
     // Classification per CN code and status per country, looked up once: a quarter has many lines
     // but few distinct codes.
     // (An 8-digit code, as every line that reaches the builder has, is looked up by its number.)
-    std::unordered_map<std::uint32_t, std::optional<Classification>> cn_by_number;
+    IntMap<const std::optional<Classification>*> cn_by_number;  // into cn_cache
     std::unordered_map<std::string, std::optional<Classification>> cn_cache;
 
     const std::optional<Classification>& classify(const std::string& code) {
         if (code.size() == 8 && is_digits(code, 8)) {
-            std::uint32_t n = 0;
-            for (char c : code) n = n * 10 + static_cast<std::uint32_t>(c - '0');
-            auto it = cn_by_number.find(n);
-            if (it == cn_by_number.end()) it = cn_by_number.emplace(n, cn.classify(code)).first;
-            return it->second;
+            std::uint64_t n = 0;
+            for (char c : code) n = n * 10 + static_cast<std::uint64_t>(c - '0');
+            if (auto* known = cn_by_number.find(n)) return **known;
+            const auto& c = cn_cache.emplace(code, cn.classify(code)).first->second;  // node-based: stays where it is
+            cn_by_number.insert(n, &c);
+            return c;
         }
         auto it = cn_cache.find(code);
         if (it == cn_cache.end()) it = cn_cache.emplace(code, cn.classify(code)).first;
@@ -136,6 +138,7 @@ struct QuarterBuilder::Impl {
     // holds), so that a line finds its good without
     // building a GoodKey; key_text is reused from line to line.
     std::unordered_map<std::string, GoodAcc*> goods_by_text{};
+    IntMap<GoodAcc*> goods_by_number{};
     std::string key_text{};
     std::string last_party{};  // the importer or representative of a line before, in the parties file
     // Skip reasons by kind and code: a quarter has many skipped lines but few reasons.
@@ -207,9 +210,21 @@ struct QuarterBuilder::Impl {
         }
         const std::string& good_importer = role_01 ? empty_ : importer;
         const std::string& good_representative = role_03 ? representative : empty_;
-        key_text.assign(l.cn_code).append(1, '\0').append(l.origin).append(1, '\0').append(good_importer).append(1, '\0').append(good_representative);
-        auto known = goods_by_text.find(key_text);
-        GoodAcc* found = known == goods_by_text.end() ? nullptr : known->second;
+        // A good of no particular importer or representative, of an 8-digit code and a two-letter
+        // origin (the common line), is found by a number; any other by its key's text.
+        std::uint64_t number = 0;
+        const bool numbered = good_importer.empty() && good_representative.empty() && l.cn_code.size() == 8 && is_digits(l.cn_code, 8) &&
+                              l.origin.size() == 2 && l.origin[0] >= 'A' && l.origin[0] <= 'Z' && l.origin[1] >= 'A' && l.origin[1] <= 'Z';
+        GoodAcc* found = nullptr;
+        if (numbered) {
+            for (char c : l.cn_code) number = number * 10 + static_cast<std::uint64_t>(c - '0');
+            number = number * 676 + static_cast<std::uint64_t>((l.origin[0] - 'A') * 26 + (l.origin[1] - 'A'));
+            if (GoodAcc** known = goods_by_number.find(number)) found = *known;
+        } else {
+            key_text.assign(l.cn_code).append(1, '\0').append(l.origin).append(1, '\0').append(good_importer).append(1, '\0').append(good_representative);
+            auto known = goods_by_text.find(key_text);
+            if (known != goods_by_text.end()) found = known->second;
+        }
         // An installation this good has had a line of was found in the supplier data then.
         auto inst = found ? found->installations.find(l.installation_id) : decltype(found->installations.end()){};
         bool installation_known = found && inst != found->installations.end();
@@ -222,7 +237,8 @@ struct QuarterBuilder::Impl {
         const Decimal& qty = electricity ? *l.supplementary_units : l.net_mass_t;
         if (!found) {
             found = &goods[GoodKey{l.cn_code, l.origin, good_importer, good_representative}];
-            goods_by_text.emplace(key_text, found);
+            if (numbered) goods_by_number.insert(number, found);
+            else goods_by_text.emplace(key_text, found);
         }
         GoodAcc& g = *found;
         auto earlier = [](const SourceLocation& a, const SourceLocation& b) {

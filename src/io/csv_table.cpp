@@ -196,7 +196,8 @@ bool read_table(const std::string& path, const std::vector<ColumnSpec>& columns,
         }
         // Cells beyond the header, or under a column without a name, must be blank: spreadsheet
         // exports pad rows and headers with empty cells, but a value there belongs to no column.
-        for (std::size_t i = 0; i < rec.fields.size(); ++i) {
+        const bool all_named = blank_columns.empty() && rec.fields.size() <= header_size;  // the common row: nothing to look at
+        for (std::size_t i = 0; !all_named && i < rec.fields.size(); ++i) {
             bool unnamed = i >= header_size || std::find(blank_columns.begin(), blank_columns.end(), i) != blank_columns.end();
             if (unnamed && !trim(rec.fields[i]).empty()) {
                 diags.add({path, rec.line, i + 1, ""},
