@@ -1,5 +1,7 @@
 #include "calc/declaration.h"
 
+#include "core/int_map.h"
+#include "core/text.h"
 #include "core/text_memo.h"
 #include "registry/customs_procedures.h"
 
@@ -70,6 +72,28 @@ struct DeclarationBuilder::Impl {
     TextMemo reasons{};
     std::string year_text{};
     const std::string empty_reason{};
+    // The CN codes of 8 digits by their number (into cn_cache); the importer of the line before
+    // with its entries in mass_by_importer and de_minimis_candidates (map entries stay put).
+    IntMap<const std::optional<Classification>*> cn_by_number{};
+    std::string mass_importer{}, candidate_importer{};
+    bool have_mass_entry = false, have_candidate_entry = false;
+    std::map<std::string, Decimal>::iterator mass_entry{};
+    std::map<std::string, std::size_t>::iterator candidate_entry{};
+    LineStatus streamed{};  // the status handed to the sink, its strings kept from line to line
+
+    const std::optional<Classification>& classify(const std::string& code) {
+        if (code.size() == 8 && is_digits(code, 8)) {
+            std::uint64_t n = 0;
+            for (char ch : code) n = n * 10 + static_cast<std::uint64_t>(ch - '0');
+            if (auto* known = cn_by_number.find(n)) return **known;
+            const auto& c = cn_cache.emplace(code, data.cn->classify(code)).first->second;  // node-based: stays where it is
+            cn_by_number.insert(n, &c);
+            return c;
+        }
+        auto it = cn_cache.find(code);
+        if (it == cn_cache.end()) it = cn_cache.emplace(code, data.cn->classify(code)).first;
+        return it->second;
+    }
 
 
     std::size_t price_index(const std::string& date) const {
@@ -79,8 +103,19 @@ struct DeclarationBuilder::Impl {
     }
 
     void add(const CustomsLine& l, Diagnostics& diags) {
-        LineStatus st{l.where, l.declaration, l.item, l.importer, l.cn_code, l.origin,
-                      l.cn_code == "27160000" && l.supplementary_units ? *l.supplementary_units : l.net_mass_t, "", ""};
+        // Streamed, the status is filled in place (its strings keep their buffers); kept, it is a new one.
+        LineStatus kept;
+        LineStatus& st = sink ? streamed : kept;
+        st.where = l.where;
+        st.declaration = l.declaration;
+        st.item = l.item;
+        st.importer = l.importer;
+        st.cn_code = l.cn_code;
+        st.origin = l.origin;
+        st.quantity = std::string_view(l.cn_code) == std::string_view("27160000") && l.supplementary_units ? *l.supplementary_units : l.net_mass_t;
+        st.status.clear();
+        st.reason.clear();
+        st.de_minimis_sector = false;
         auto at = [&](const char* field) {
             SourceLocation w = l.where;
             w.field = field;
@@ -92,9 +127,7 @@ struct DeclarationBuilder::Impl {
                                                          l.acceptance_date));
             return;
         }
-        auto it = cn_cache.find(l.cn_code);
-        if (it == cn_cache.end()) it = cn_cache.emplace(l.cn_code, data.cn->classify(l.cn_code)).first;
-        const auto& c = it->second;
+        const auto& c = classify(l.cn_code);
         if (!c) {
             diags.add(at("cn_code"), fmt::format("expected an 8-digit CN code, found \"{}\"", l.cn_code));
             return;
@@ -103,7 +136,14 @@ struct DeclarationBuilder::Impl {
             st.status = status;
             st.reason = why;
             (st.status == "counted" ? counts.counted : counts.other)++;
-            if (st.de_minimis_sector) ++de_minimis_candidates[st.importer];
+            if (st.de_minimis_sector) {
+                if (!have_candidate_entry || candidate_importer != st.importer) {
+                    candidate_entry = de_minimis_candidates.try_emplace(st.importer, 0).first;
+                    candidate_importer = st.importer;
+                    have_candidate_entry = true;
+                }
+                ++candidate_entry->second;
+            }
             if (sink) sink(st);
             else lines.push_back(std::move(st));
         };
@@ -127,8 +167,12 @@ struct DeclarationBuilder::Impl {
             return;
         }
         const std::string& sector = c->line->sector;
-        if (de_minimis_sector(sector)) mass_by_importer[l.importer] += l.net_mass_t;
-        else mass_by_importer.emplace(l.importer, Decimal(0));
+        if (!have_mass_entry || mass_importer != l.importer) {
+            mass_entry = mass_by_importer.try_emplace(l.importer, Decimal(0)).first;
+            mass_importer = l.importer;
+            have_mass_entry = true;
+        }
+        if (de_minimis_sector(sector)) mass_entry->second += l.net_mass_t;
         key_text.assign(l.importer).append(1, '\0').append(l.cn_code).append(1, '\0').append(l.taric_code).append(1, '\0').append(l.origin).append(1, '\0').append(l.installation_id);
         auto known = goods_by_text.find(key_text);
         if (known == goods_by_text.end())

@@ -14,6 +14,8 @@ public:
     // The same row a field at a time, for rows written by the million: field() for each, then end_row().
     void field(std::string_view f);
     void end_row();
+    // Rows already written as CSV by another CsvWriter (of the same delimiter), as they are.
+    void raw(std::string_view rows) { out_ += rows; }
     const std::string& str() const { return out_; }
     void clear() { out_.clear(); }  // the rows written so far are dropped (streaming)
 

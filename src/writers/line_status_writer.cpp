@@ -8,7 +8,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <iterator>
 #include <cstdint>
 #include <cstring>
 
@@ -17,20 +19,11 @@ namespace cbam {
 namespace {
 
 const std::vector<std::string> kHeader = {"file", "line", "declaration", "item", "importer", "cn_code", "origin", "quantity", "status", "reason"};
-enum Field : std::size_t { kImporter = 4, kStatus = 8, kReason = 9 };
+constexpr std::size_t kStatus = 8;  // the column of the status: a counted line's status and reason may still be settled
 
 void fields_of(const LineStatus& l, std::vector<std::string>& f) {
     f = {file_name(l.where.file), std::to_string(l.where.line), l.declaration, l.item, l.importer, l.cn_code, l.origin, format_amount(l.quantity),
          l.status, l.reason};
-}
-
-// A counted line of a de minimis sector becomes "de minimis" when its importer is exempt.
-void settle(const DeclarationResult& r, bool de_minimis_sector, std::vector<std::string>& f) {
-    if (!de_minimis_sector || f[kStatus] != "counted") return;
-    if (auto why = de_minimis_reason(r, f[kImporter])) {
-        f[kStatus] = "de minimis";
-        f[kReason] = std::move(*why);
-    }
 }
 
 }  // namespace
@@ -59,36 +52,114 @@ LineStatusSpool::~LineStatusSpool() {
     if (file_) std::fclose(file_);
 }
 
-// A record: one byte (1: a counted line of a de minimis sector), then each field as its length
-// (4 bytes) and its bytes.
+// A record is one byte, then either (0) the line's CSV row as it will be written, its length (4
+// bytes) first, or (1: a counted line of a de minimis sector, whose status is settled once every
+// line is read) its importer, the row up to its status, and the rest of the row, each as its
+// length (4 bytes) and its bytes: the row as it stands unless the importer turns out exempt.
+// The records are buffered and written a megabyte at a time, and read back likewise.
+namespace {
+void put_length(std::string& out, std::size_t n) {
+    auto v = static_cast<std::uint32_t>(n);
+    out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+}  // namespace
+
 void LineStatusSpool::add(const LineStatus& l) {
-    fields_of(l, fields_);
-    bool ok = std::fputc(l.de_minimis_sector ? 1 : 0, file_) != EOF;
-    for (const auto& f : fields_) {
-        auto n = static_cast<std::uint32_t>(f.size());
-        ok = ok && std::fwrite(&n, sizeof n, 1, file_) == 1 && (n == 0 || std::fwrite(f.data(), 1, n, file_) == n);
+    if (l.where.file != name_of_) {
+        name_of_ = l.where.file;
+        name_ = file_name(name_of_);
     }
-    if (!ok) throw OutputError(fmt::format("cannot write {}: {} (while setting the line statuses aside)", path_, std::strerror(errno)));
+    std::string quantity = format_amount(l.quantity);
+    fmt::format_int line(l.where.line);
+    const std::string_view fields[] = {name_, std::string_view(line.data(), line.size()), l.declaration, l.item, l.importer, l.cn_code,
+                                       l.origin, quantity, l.status, l.reason};
+    static_assert(std::size(fields) == 10, "the columns of kHeader");
+    row_.clear();
+    for (std::size_t i = 0; i < kStatus; ++i) row_.field(fields[i]);
+    const std::size_t before_status = row_.str().size();
+    for (std::size_t i = kStatus; i < std::size(fields); ++i) row_.field(fields[i]);
+    row_.end_row();
+    std::string_view row = row_.str();
+    if (l.de_minimis_sector && l.status == "counted") {
+        buffer_ += '\1';
+        put_length(buffer_, l.importer.size());
+        buffer_ += l.importer;
+        put_length(buffer_, before_status);
+        buffer_ += row.substr(0, before_status);
+        put_length(buffer_, row.size() - before_status);
+        buffer_ += row.substr(before_status);
+    } else {
+        buffer_ += '\0';
+        put_length(buffer_, row.size());
+        buffer_ += row;
+    }
     ++lines_;
+    if (buffer_.size() >= (1 << 20)) flush();
+}
+
+void LineStatusSpool::flush() {
+    if (!buffer_.empty() && std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size())
+        throw OutputError(fmt::format("cannot write {}: {} (while setting the line statuses aside)", path_, std::strerror(errno)));
+    buffer_.clear();
 }
 
 void LineStatusSpool::write(const DeclarationResult& r, const AtomicOutputs::Append& append) {
     auto broken = [&] { return OutputError(fmt::format("cannot write {}: the line statuses set aside could not be read back", path_)); };
+    flush();
     if (std::fflush(file_) != 0 || std::fseek(file_, 0, SEEK_SET) != 0) throw broken();
+    // The records are read a megabyte at a time; `at` is the next unread byte of `in`.
+    std::string in;
+    std::size_t at = 0;
+    auto need = [&](std::size_t n) {
+        if (in.size() - at >= n) return;
+        in.erase(0, at);
+        at = 0;
+        std::size_t want = std::max<std::size_t>(n - in.size(), 1 << 20), had = in.size();
+        in.resize(had + want);
+        std::size_t got = std::fread(in.data() + had, 1, want, file_);
+        in.resize(had + got);
+        if (in.size() < n) throw broken();
+    };
+    auto length = [&] {
+        need(sizeof(std::uint32_t));
+        std::uint32_t n;
+        std::memcpy(&n, in.data() + at, sizeof n);
+        at += sizeof n;
+        return static_cast<std::size_t>(n);
+    };
+    auto piece = [&] {
+        std::size_t n = length();
+        need(n);
+        std::string_view p(in.data() + at, n);
+        at += n;
+        return p;
+    };
     CsvWriter w;
     w.row(kHeader);
-    fields_.resize(kHeader.size());
+    // Whether an importer is exempt, asked once for each run of its lines, and the end of the row
+    // of its counted lines when it is: ",de minimis,<why>\n".
+    std::string importer;
+    std::optional<std::string> exempt;
+    CsvWriter settled;
     for (std::size_t i = 0; i < lines_; ++i) {
-        int flag = std::fgetc(file_);
-        if (flag == EOF) throw broken();
-        for (auto& f : fields_) {
-            std::uint32_t n = 0;
-            if (std::fread(&n, sizeof n, 1, file_) != 1) throw broken();
-            f.resize(n);
-            if (n && std::fread(f.data(), 1, n, file_) != n) throw broken();
+        need(1);
+        if (in[at++] == 0) {
+            w.raw(piece());
+        } else {
+            std::string_view who = piece();
+            if (settled.str().empty() || who != importer) {
+                importer.assign(who);
+                exempt = de_minimis_reason(r, importer);
+                settled.clear();
+                settled.field("");  // the delimiter after the row's first part
+                settled.field("de minimis");
+                settled.field(exempt.value_or(""));
+                settled.end_row();
+            }
+            w.raw(piece());  // the row up to its status
+            std::string_view rest = piece();
+            w.raw(exempt ? std::string_view(settled.str()) : rest);
         }
-        settle(r, flag == 1, fields_);
-        w.row(fields_);
         if (w.str().size() >= (1 << 20)) {
             append(w.str());
             w.clear();

@@ -8,6 +8,7 @@
 
 #include "calc/declaration.h"
 #include "core/atomic_file.h"
+#include "io/csv_writer.h"
 
 #include <cstdio>
 #include <string>
@@ -33,10 +34,14 @@ public:
     void write(const DeclarationResult& r, const AtomicOutputs::Append& append);
 
 private:
+    void flush();  // the records buffered so far, to the file
+
     std::string path_;
     std::FILE* file_ = nullptr;
     std::size_t lines_ = 0;
-    std::vector<std::string> fields_;
+    std::string buffer_;           // records not yet written: a megabyte is written at a time
+    std::string name_of_, name_;   // the last file named and its name as the CSV gives it
+    CsvWriter row_;  // one line's row, its buffer kept from line to line
 };
 
 }  // namespace cbam
