@@ -115,6 +115,15 @@ void RepeatedCustomsLines::add(const CustomsLine& line) {
         large = line.declaration + '\0' + line.item;
         key = large;
     }
+    if (increasing_) {
+        // (declaration, then item by length and then text): a strict order of the texts, in which
+        // customs exports, sorted by declaration and item number, usually come.
+        int c = line.declaration.compare(last_declaration_);
+        increasing_ = added_ == 0 || c > 0 ||
+                      (c == 0 && (line.item.size() > last_item_.size() || (line.item.size() == last_item_.size() && line.item > last_item_)));
+        last_declaration_ = line.declaration;
+        last_item_ = line.item;
+    }
     auto [a, b] = digest(key);
     seen_.push_back({a, b, static_cast<std::uint32_t>(files_.size() - 1),
                      static_cast<std::uint32_t>(line.where.line), static_cast<std::uint32_t>(line.declaration_at.column), added_++});
@@ -265,7 +274,13 @@ void RepeatedCustomsLines::report(Diagnostics& diags) {
             }
         }
     };
-    if (runs_.empty()) {
+    if (increasing_) {
+        // Every line came after the one before in a strict order of declaration and item: no two
+        // are the same, and there is nothing to look for.
+        if (runs_file_) std::fclose(runs_file_);
+        runs_file_ = nullptr;
+        runs_.clear();
+    } else if (runs_.empty()) {
         visit_in_memory(visit);
     } else {
         if (!seen_.empty()) spill();

@@ -17,7 +17,10 @@ namespace cbam {
 // line, not the text). Memory does not grow with the number of lines: at most `batch` lines are
 // held; each full batch is sorted and set aside as a sorted run in an unlinked temporary file in
 // $TMPDIR (or /tmp), and report() merges the runs. When every line fits in one batch, nothing
-// touches the disk. Throws OutputError when the temporary file cannot be written or read back.
+// touches the disk. Lines that come in a strictly increasing order of declaration and item (as
+// customs exports, sorted by declaration and item number, usually do) cannot repeat one another:
+// report() then has nothing to look for. Throws OutputError when the temporary file cannot be
+// written or read back.
 class RepeatedCustomsLines {
 public:
     static constexpr std::size_t kDefaultBatch = std::size_t{1} << 20;  // 32 MiB of lines
@@ -50,6 +53,10 @@ private:
 
     std::size_t batch_;
     unsigned threads_;
+    // True while each line's declaration and item came after the line before's (declaration,
+    // then item by length and then text): then no line repeats another, whatever their digests.
+    bool increasing_ = true;
+    std::string last_declaration_, last_item_;
     std::uint32_t added_ = 0;
     std::vector<std::string> files_;
     std::vector<Seen> seen_;           // the batch being filled

@@ -193,3 +193,23 @@ TEST_CASE("repeated customs lines: a batch sorted on two threads gives the same 
         CHECK(findings(70000, lines, Diagnostics(), threads) == expected);  // two runs on disk, the first sorted on `threads`
     }
 }
+
+TEST_CASE("repeated customs lines: lines in increasing order of declaration and item, and one that breaks it", "[unit][repeated_lines]") {
+    // 100,000 lines sorted by declaration, items 1 to 12 (by number: "10" after "9"): none repeats.
+    std::vector<Given> lines;
+    for (std::size_t i = 0; i < 100000; ++i) lines.push_back({"customs.csv", i + 2, "26DE" + std::to_string(100000 + i / 12), std::to_string(i % 12 + 1)});
+    for (std::size_t batch : {std::size_t{30000}, RepeatedCustomsLines::kDefaultBatch}) {
+        INFO("batch of " << batch << " lines");
+        CHECK(findings(batch, lines) == std::vector<std::string>{"0 found"});
+        // The last line given again at the end, then the first: both found, blamed on their first places.
+        auto more = lines;
+        more.push_back({"customs.csv", 100002, lines.back().declaration, lines.back().item});
+        more.push_back({"customs.csv", 100003, lines.front().declaration, lines.front().item});
+        CHECK(findings(batch, more) == std::vector<std::string>{given_already("customs.csv:100002", "line 100001"),
+                                                                given_already("customs.csv:100003", "line 2"), "2 found"});
+        // Item "10" before "9" of the same declaration is out of order, but repeats nothing.
+        auto swapped = lines;
+        std::swap(swapped[8].item, swapped[9].item);
+        CHECK(findings(batch, swapped) == std::vector<std::string>{"0 found"});
+    }
+}
