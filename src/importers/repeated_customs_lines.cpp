@@ -12,7 +12,6 @@
 #include <future>
 #include <queue>
 #include <tuple>
-#include <sys/mman.h>
 #include <unistd.h>
 
 namespace cbam {
@@ -53,20 +52,6 @@ std::pair<std::uint64_t, std::uint64_t> digest(std::string_view s) {
 // The order of a sorted run: by digest, and lines of equal digests in the order they were added.
 constexpr auto by_digest = [](const auto& x, const auto& y) { return std::tie(x.a, x.b, x.order) < std::tie(y.a, y.b, y.order); };
 
-// Tells the kernel that a large buffer about to be filled may be backed by 2 MiB pages: a million
-// lines fill 32 MiB, which would otherwise be faulted in 8,192 times, a page of 4 KiB at a time.
-// Only a hint (where transparent huge pages are enabled on request); nothing changes otherwise.
-void ask_for_huge_pages(void* data, std::size_t bytes) {
-#ifdef MADV_HUGEPAGE
-    constexpr std::uintptr_t huge = std::uintptr_t{1} << 21;
-    auto begin = (reinterpret_cast<std::uintptr_t>(data) + huge - 1) & ~(huge - 1);
-    auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(huge - 1);
-    if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-#else
-    (void)data, (void)bytes;
-#endif
-}
-
 OutputError set_aside_error(int e) {
     return OutputError(fmt::format("cannot set the customs lines aside in a temporary file in {} while looking for a declaration and item "
                                    "given twice: {} (set TMPDIR to a writable folder with room for 32 MB per million lines)",
@@ -97,10 +82,7 @@ RepeatedCustomsLines::~RepeatedCustomsLines() {
 
 void RepeatedCustomsLines::add(const CustomsLine& line) {
     if (seen_.size() == batch_) spill();
-    if (seen_.capacity() < batch_) {  // once: never a copy as it grows
-        seen_.reserve(batch_);
-        ask_for_huge_pages(seen_.data(), batch_ * sizeof(Seen));
-    }
+    if (seen_.capacity() < batch_) seen_.reserve(batch_);  // once: never a copy as it grows
     if (files_.empty() || files_.back() != line.where.file) files_.push_back(line.where.file);
     // The key is declaration NUL item (no CSV cell holds a NUL), made on the stack when it fits.
     char small[128];
