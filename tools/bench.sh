@@ -6,10 +6,11 @@
 # report:   cbam report on 1,000,000 customs lines (about 78 MB of CSV, tools/gen_customs), side by
 #           side with what a user could do instead on the same file: mawk summing the net mass by
 #           CN code, origin and installation (none of the rules), and `wc -l` (reading the file);
-#           also cbam report on one thread and with the general reading (CBAM_CUSTOMS_READING);
+#           also cbam report on one thread and with the general reading (CBAM_CUSTOMS_READING).
+#           Each is run 3 times and the quickest run (least wall time) is shown;
 # declare:  cbam declare -o on 1,000,000 and 5,000,000 customs lines of one year (every line's
 #           status is written to FILE.lines.csv): wall, user and peak memory, which must not grow
-#           with the number of lines;
+#           with the number of lines; beside each, the same mawk group-by on the same file;
 # declare-10m: the same on 10,000,000 lines (about 800 MB of CSV, 1 GB of line statuses), to show
 #           that the cost grows linearly;
 # validate: cbam validate on a valid QReport of about 85 MB (5,900 goods of 4 emissions entries,
@@ -44,6 +45,15 @@ run() {
     read -r wall user peak < <(measure "$@")
     echo "$label: wall $wall s, user $user s, peak RSS $peak KiB"
 }
+# The run with the least wall time of 3: for side-by-side figures of programs on two threads and one.
+quickest_of_3() {
+    local best=""
+    for _ in 1 2 3; do
+        local m; m=$(measure "$@")
+        if [ -z "$best" ] || awk -v a="$m" -v b="$best" 'BEGIN { split(a, x, " "); split(b, y, " "); exit !(x[1] < y[1]) }'; then best=$m; fi
+    done
+    echo "$best"
+}
 # The run with the least user time of 3.
 best_of_3() {
     local best=""
@@ -62,14 +72,14 @@ fi
 if wants report; then
     "$build/gen_customs" "$work/imports" 1000000
     size=$(awk -v b="$(stat -c %s "$work/imports/customs.csv")" 'BEGIN { printf "%.0f", b / 1e6 }')
-    echo "report, 1,000,000 customs lines ($size MB), side by side on the same file:"
-    read -r cw cu cp < <(measure "$build/cbam" report "$work/imports" --period 2025Q3 -o "$work/report.xml")
+    echo "report, 1,000,000 customs lines ($size MB), side by side on the same file (each the quickest of 3 runs):"
+    read -r cw cu cp < <(quickest_of_3 "$build/cbam" report "$work/imports" --period 2025Q3 -o "$work/report.xml")
     # The same on one thread (the quick reading without the second core), and the general reading.
-    read -r qw qu qp < <(CBAM_CUSTOMS_READING=quick measure "$build/cbam" report "$work/imports" --period 2025Q3 -o "$work/report.xml")
-    read -r gw gu gp < <(CBAM_CUSTOMS_READING=general measure "$build/cbam" report "$work/imports" --period 2025Q3 -o "$work/report.xml")
+    read -r qw qu qp < <(CBAM_CUSTOMS_READING=quick quickest_of_3 "$build/cbam" report "$work/imports" --period 2025Q3 -o "$work/report.xml")
+    read -r gw gu gp < <(CBAM_CUSTOMS_READING=general quickest_of_3 "$build/cbam" report "$work/imports" --period 2025Q3 -o "$work/report.xml")
     # The quick alternative: net mass summed by CN code, origin and installation, no rules at all.
-    read -r aw au ap < <(measure mawk -F, 'NR > 1 { m[$4 FS $5 FS $11] += $6 } END { for (k in m) print k, m[k] }' "$work/imports/customs.csv")
-    read -r ww wu wp < <(measure wc -l "$work/imports/customs.csv")
+    read -r aw au ap < <(quickest_of_3 mawk -F, 'NR > 1 { m[$4 FS $5 FS $11] += $6 } END { for (k in m) print k, m[k] }' "$work/imports/customs.csv")
+    read -r ww wu wp < <(quickest_of_3 wc -l "$work/imports/customs.csv")
     printf '  %-28s wall %6s s, user %6s s, peak RSS %8s KiB\n' "cbam report" "$cw" "$cu" "$cp"
     printf '  %-28s wall %6s s, user %6s s, peak RSS %8s KiB\n' "  one thread (quick)" "$qw" "$qu" "$qp"
     printf '  %-28s wall %6s s, user %6s s, peak RSS %8s KiB\n' "  general reading" "$gw" "$gu" "$gp"
@@ -84,6 +94,9 @@ declare_run() {
     mkdir -p "$work/year/out"
     read -r w u p < <(measure "$build/cbam" declare "$work/year" --year 2026 -o "$work/year/out/d.csv")
     printf '  %-28s wall %6s s, user %6s s, peak RSS %8s KiB\n' "$label" "$w" "$u" "$p"
+    # The same quick alternative as for report, on the same file.
+    read -r w u p < <(measure mawk -F, 'NR > 1 { m[$4 FS $5 FS $11] += $6 } END { for (k in m) print k, m[k] }' "$work/year/customs.csv")
+    printf '  %-28s wall %6s s, user %6s s, peak RSS %8s KiB\n' "  mawk group-by (no rules)" "$w" "$u" "$p"
     rm -rf "$work/year"
 }
 if wants declare || wants declare-10m; then
