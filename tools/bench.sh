@@ -45,24 +45,19 @@ run() {
     read -r wall user peak < <(measure "$@")
     echo "$label: wall $wall s, user $user s, peak RSS $peak KiB"
 }
-# The run with the least wall time of 3: for side-by-side figures of programs on two threads and one.
-quickest_of_3() {
-    local best=""
+# The best of 3 runs: the one with the least wall time (field 1: for side-by-side figures of
+# programs on two threads and one) or the least user time (field 2).
+best_of_3_by() {
+    local field=$1 best=""
+    shift
     for _ in 1 2 3; do
         local m; m=$(measure "$@")
-        if [ -z "$best" ] || awk -v a="$m" -v b="$best" 'BEGIN { split(a, x, " "); split(b, y, " "); exit !(x[1] < y[1]) }'; then best=$m; fi
+        if [ -z "$best" ] || awk -v a="$m" -v b="$best" -v f="$field" 'BEGIN { split(a, x, " "); split(b, y, " "); exit !(x[f] < y[f]) }'; then best=$m; fi
     done
     echo "$best"
 }
-# The run with the least user time of 3.
-best_of_3() {
-    local best=""
-    for _ in 1 2 3; do
-        local m; m=$(measure "$@")
-        if [ -z "$best" ] || awk -v a="$m" -v b="$best" 'BEGIN { split(a, x, " "); split(b, y, " "); exit !(x[2] < y[2]) }'; then best=$m; fi
-    done
-    echo "$best"
-}
+quickest_of_3() { best_of_3_by 1 "$@"; }
+best_of_3() { best_of_3_by 2 "$@"; }
 
 if wants calc; then
     "$build/gen_installation" "$work/inst" 1000 200

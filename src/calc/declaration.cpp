@@ -63,7 +63,6 @@ struct DeclarationBuilder::Impl {
     LineCounts counts;                             // as added: counted before the de minimis is known
     std::map<std::string, std::size_t> de_minimis_candidates;  // importer -> counted lines of de minimis sectors
     std::map<std::string, Decimal> mass_by_importer;
-    std::unordered_map<std::string, std::optional<Classification>> cn_cache;
     // The goods again, by importer, CN, TARIC, origin and installation joined by NULs (no CSV cell
     // holds one): a line finds its good by one hash lookup; key_text is reused from line to line.
     std::unordered_map<std::string, Acc*> goods_by_text{};
@@ -72,28 +71,15 @@ struct DeclarationBuilder::Impl {
     TextMemo reasons{};
     std::string year_text{};
     const std::string empty_reason{};
-    // The CN codes of 8 digits by their number (into cn_cache); the importer of the line before
-    // with its entries in mass_by_importer and de_minimis_candidates (map entries stay put).
-    IntMap<const std::optional<Classification>*> cn_by_number{};
+    CnClassifications classify{*data.cn};  // each code classified once
+    // The importer of the line before, with its entries in mass_by_importer and
+    // de_minimis_candidates (map entries stay put).
     std::string mass_importer{}, candidate_importer{};
     bool have_mass_entry = false, have_candidate_entry = false;
     std::map<std::string, Decimal>::iterator mass_entry{};
     std::map<std::string, std::size_t>::iterator candidate_entry{};
     LineStatus streamed{};  // the status handed to the sink, its strings kept from line to line
 
-    const std::optional<Classification>& classify(const std::string& code) {
-        if (code.size() == 8 && is_digits(code, 8)) {
-            std::uint64_t n = 0;
-            for (char ch : code) n = n * 10 + static_cast<std::uint64_t>(ch - '0');
-            if (auto* known = cn_by_number.find(n)) return **known;
-            const auto& c = cn_cache.emplace(code, data.cn->classify(code)).first->second;  // node-based: stays where it is
-            cn_by_number.insert(n, &c);
-            return c;
-        }
-        auto it = cn_cache.find(code);
-        if (it == cn_cache.end()) it = cn_cache.emplace(code, data.cn->classify(code)).first;
-        return it->second;
-    }
 
 
     std::size_t price_index(const std::string& date) const {
@@ -584,7 +570,7 @@ std::string year_factors_problem(int year, bool cscf_supplied, const PhaseInTabl
 
 DeclarationBuilder::DeclarationBuilder(int year, const SupplierData& suppliers, const std::vector<CarbonPricePaid>& carbon_prices,
                                        const std::vector<CertificatePrice>& prices, DeclarationData data, DeclarationOptions options)
-    : impl_(std::make_unique<Impl>(Impl{year, suppliers, carbon_prices, prices, data, options, nullptr, {}, {}, {}, {}, {}, {}, {}, {}})) {
+    : impl_(std::make_unique<Impl>(Impl{year, suppliers, carbon_prices, prices, data, options, nullptr, {}, {}, {}, {}, {}, {}, {}})) {
     Diagnostics d;
     std::string problem = year_factors_problem(year, options.cscf.has_value(), *data.phase_in);
     if (!problem.empty()) d.add({"--year", 0, 0, ""}, problem);

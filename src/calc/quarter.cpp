@@ -110,30 +110,12 @@ struct QuarterBuilder::Impl {
         std::set<std::string> warehouse_releases;  // previous procedures not in the code list
     };
     std::map<GoodKey, GoodAcc> goods;
-    // Classification per CN code and status per country, looked up once: a quarter has many lines
-    // but few distinct codes.
-    // (An 8-digit code, as every line that reaches the builder has, is looked up by its number.)
-    IntMap<const std::optional<Classification>*> cn_by_number;  // into cn_cache
-    std::unordered_map<std::string, std::optional<Classification>> cn_cache;
-
-    const std::optional<Classification>& classify(const std::string& code) {
-        if (code.size() == 8 && is_digits(code, 8)) {
-            std::uint64_t n = 0;
-            for (char c : code) n = n * 10 + static_cast<std::uint64_t>(c - '0');
-            if (auto* known = cn_by_number.find(n)) return **known;
-            const auto& c = cn_cache.emplace(code, cn.classify(code)).first->second;  // node-based: stays where it is
-            cn_by_number.insert(n, &c);
-            return c;
-        }
-        auto it = cn_cache.find(code);
-        if (it == cn_cache.end()) it = cn_cache.emplace(code, cn.classify(code)).first;
-        return it->second;
-    }
-    const Country* country(const std::string& code) const { return countries.find(code); }
+    const Country* country(const std::string& code) const { return countries.find(code); }  // by table
     std::deque<SkippedLine> skipped;
     std::size_t lines = 0, reported = 0;
     std::vector<MissingData> missing;
     std::vector<std::string> electricity_warnings;
+    CnClassifications classify{cn};  // each code classified once
     // The same goods by cn, origin, importer and representative joined by NULs (which no CSV cell
     // holds), so that a line finds its good without
     // building a GoodKey; key_text is reused from line to line.
@@ -632,7 +614,7 @@ struct QuarterBuilder::Impl {
 
 QuarterBuilder::QuarterBuilder(Quarter q, ReportSettings settings, const SupplierData& suppliers, const TransitionalDefaults& defaults,
                                const CnRegistry& cn, const Countries& countries)
-    : impl_(std::make_unique<Impl>(Impl{q, std::move(settings), suppliers, defaults, cn, countries, false, {}, {}, {}, {}, 0, 0, {}, {}})) {}
+    : impl_(std::make_unique<Impl>(Impl{q, std::move(settings), suppliers, defaults, cn, countries, false, {}, {}, 0, 0, {}, {}})) {}
 QuarterBuilder::~QuarterBuilder() = default;
 void QuarterBuilder::allow_low_confidence_defaults(bool allow) { impl_->allow_low_confidence = allow; }
 void QuarterBuilder::add(const CustomsLine& line, Diagnostics& diags) { impl_->add(line, diags); }

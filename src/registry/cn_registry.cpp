@@ -179,4 +179,18 @@ bool CnRegistry::covers(const AggregatedGood& g, std::string_view cn) {
     return std::any_of(g.cn_prefixes.begin(), g.cn_prefixes.end(), [&](const std::string& p) { return starts_with(cn, p); });
 }
 
+const std::optional<Classification>& CnClassifications::operator()(const std::string& code) {
+    if (code.size() == 8 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        std::uint64_t n = 0;
+        for (char c : code) n = n * 10 + static_cast<std::uint64_t>(c - '0');
+        if (auto* known = by_number_.find(n)) return **known;
+        const auto& c = by_text_.emplace(code, registry_.classify(code)).first->second;  // a node: it stays where it is
+        by_number_.insert(n, &c);
+        return c;
+    }
+    auto it = by_text_.find(code);
+    if (it == by_text_.end()) it = by_text_.emplace(code, registry_.classify(code)).first;
+    return it->second;
+}
+
 }  // namespace cbam

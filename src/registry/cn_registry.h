@@ -6,9 +6,12 @@
 
 #include "core/error.h"
 
+#include "core/int_map.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace cbam {
@@ -72,6 +75,20 @@ private:
     std::vector<AnnexILine> lines_;
     std::vector<AnnexIExclusion> exclusions_;
     std::vector<AggregatedGood> goods_;
+};
+
+// Classifications looked up once per code, for builders that classify the code of every customs
+// line: an 8-digit code is found by its number (no hashing of text), any other by its text.
+// The references returned stay valid as long as the memo.
+class CnClassifications {
+public:
+    explicit CnClassifications(const CnRegistry& registry) : registry_(registry) {}
+    const std::optional<Classification>& operator()(const std::string& code);
+
+private:
+    const CnRegistry& registry_;
+    IntMap<const std::optional<Classification>*> by_number_;  // into by_text_
+    std::unordered_map<std::string, std::optional<Classification>> by_text_;
 };
 
 // Where the project's data lives: $CBAM_DATA_DIR if set, else the source tree it was built from.
