@@ -33,6 +33,8 @@ for f in fixtures/importer-nl/suppliers/*.csv fixtures/warehouse-de/suppliers/*.
 schema_dir=${CBAM_SCHEMA_DIR:-$here/../shared/schemas}
 cp "$schema_dir/example-minimal.xml" "$seeds/fuzz_qreport/example-minimal.xml"
 cp tests/corpus/xml/*.xml "$seeds/fuzz_qreport/"
+# What the fuzzers found once, kept as seeds so that each run tries it again (tests/corpus/fuzz/TARGET/).
+for d in tests/corpus/fuzz/*/; do cp "$d"* "$seeds/$(basename "$d")/"; done
 
 mkdir -p "$build/findings"
 status=0

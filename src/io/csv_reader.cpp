@@ -258,7 +258,12 @@ bool read_csv_cells(const std::string& path, const CsvDialect& declared, Diagnos
             if (split_plain_line(line, dialect.delimiter, st, plain)) return true;
             st.in_record = true;
         }
-        if (csv_parse(parser.get(), line.data(), line.size(), on_field, on_row_end, &st) != line.size()) {
+        const bool parsed = csv_parse(parser.get(), line.data(), line.size(), on_field, on_row_end, &st) == line.size();
+        // A carriage return inside the line ends a record there, and what follows it may start one
+        // that goes on past this line: only libcsv's own state tells. The next line is split
+        // directly only when libcsv is between records (ROW_NOT_BEGUN, 0 in every libcsv).
+        st.in_record = parser->pstate != 0;
+        if (!parsed) {
             diags.add({path, st.line, st.used + 1, ""},
                       fmt::format("malformed CSV: {} (a quote inside an unquoted field, or text after a closing quote)",
                                   csv_strerror(csv_error(parser.get()))));

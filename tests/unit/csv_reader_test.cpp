@@ -447,6 +447,9 @@ TEST_CASE("read_csv: lines without quotes are split as libcsv splits them", "[un
     // every other line to libcsv. Generated files mix both kinds (spaces and tabs around fields,
     // empty fields, trailing delimiters, blank lines, CRLF, quoted fields with the delimiter or a
     // line break inside), and the records must equal libcsv's own reading of the same text.
+    // Among them: a carriage return inside a line, which ends a record there, followed by a quoted
+    // field that goes on over a plain line (found by the fuzzer: the plain line was split as a
+    // record of its own, into views of fields already gone).
     std::uint32_t seed = 20261128;
     auto next = [&]() { return seed = seed * 1664525u + 1013904223u, seed >> 8; };
     for (char delimiter : {',', ';', '\t'}) {
@@ -456,6 +459,9 @@ TEST_CASE("read_csv: lines without quotes are split as libcsv splits them", "[un
             std::size_t kind = next() % 10;
             if (kind == 0) {  // a quoted field, sometimes over two lines
                 text += "x" + std::string(1, delimiter) + "\" q" + std::string(1, delimiter) + (next() % 2 ? "\n" : "") + "\"\" r \"";
+            } else if (kind == 9 && next() % 2) {  // k1,k2 CR [m1,]"q1 LF p1,p2 LF q3"
+                const std::string d(1, delimiter);
+                text += "k1" + d + "k2\r" + (next() % 2 ? "m1" + d : "") + "\"q1\np1" + d + "p2\nq3\"";
             } else if (kind == 1) {
                 text += std::string(next() % 3, ' ');  // a blank line, or spaces only
             } else {
