@@ -259,18 +259,17 @@ private:
 
     // Reader thread.
     void produce(const std::string& path, const Countries& countries, const CsvDialect& dialect) {
-        Diagnostics found(static_cast<std::size_t>(-1));  // emptied into each batch as it fills
-        Batch* batch = nullptr;
-        auto take_findings = [&] {
-            for (auto& d : found.take_items()) batch->findings.emplace_back(batch->count, std::move(d));
-        };
         // Each line is read into its place in the batch. Once the consumer has stopped (on_line
         // threw), the rest of the file is passed over.
         struct BatchLines {
             ParallelReading& self;
-            Batch*& batch;
-            const std::function<void()>& take_findings;
-            CustomsLine spare;  // the lines passed over are read into this
+            Batch* batch = nullptr;
+            Diagnostics found{static_cast<std::size_t>(-1)};  // emptied into each batch as it fills
+            CustomsLine spare{};  // the lines passed over are read into this
+            // The reader's findings so far, in their place before the batch's next line.
+            void take_findings() {
+                for (auto& d : found.take_items()) batch->findings.emplace_back(batch->count, std::move(d));
+            }
             CustomsLine& slot() {
                 if (!batch) return spare;
                 if (batch->count == batch->lines.size()) batch->lines.emplace_back();
@@ -287,14 +286,14 @@ private:
                 }
             }
         };
-        const std::function<void()> take = take_findings;
+        BatchLines lines{*this};
+        Batch*& batch = lines.batch;
         try {
             batch = obtain();
             if (!batch) return;
-            BatchLines lines{*this, batch, take, {}};
-            read_serially(path, found, lines, countries, dialect, true);
+            read_serially(path, lines.found, lines, countries, dialect, true);
             if (!batch) return;
-            take_findings();
+            lines.take_findings();
         } catch (...) {
             failure_ = std::current_exception();
             if (!batch) return;

@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <iterator>
 #include <cstdint>
 #include <cstring>
 
@@ -19,11 +18,21 @@ namespace cbam {
 namespace {
 
 const std::vector<std::string> kHeader = {"file", "line", "declaration", "item", "importer", "cn_code", "origin", "quantity", "status", "reason"};
-constexpr std::size_t kStatus = 8;  // the column of the status: a counted line's status and reason may still be settled
 
-void fields_of(const LineStatus& l, std::vector<std::string>& f) {
-    f = {file_name(l.where.file), std::to_string(l.where.line), l.declaration, l.item, l.importer, l.cn_code, l.origin, format_amount(l.quantity),
-         l.status, l.reason};
+// The row of a line's status, under kHeader, `file` being the name of l.where.file. Returns where
+// in w.str() the delimiter before its status stands: a counted line's status and reason may still
+// be settled.
+std::size_t write_status(CsvWriter& w, const LineStatus& l, std::string_view file) {
+    fmt::format_int line(l.where.line);
+    for (std::string_view f : {file, std::string_view(line.data(), line.size()), std::string_view(l.declaration), std::string_view(l.item),
+                               std::string_view(l.importer), std::string_view(l.cn_code), std::string_view(l.origin)})
+        w.field(f);
+    w.field(format_amount(l.quantity));
+    const std::size_t status = w.str().size();
+    w.field(l.status);
+    w.field(l.reason);
+    w.end_row();
+    return status;
 }
 
 }  // namespace
@@ -31,11 +40,7 @@ void fields_of(const LineStatus& l, std::vector<std::string>& f) {
 std::string line_status_to_csv(const DeclarationResult& r) {
     CsvWriter w;
     w.row(kHeader);
-    std::vector<std::string> f;
-    for (const auto& l : r.lines) {
-        fields_of(l, f);
-        w.row(f);
-    }
+    for (const auto& l : r.lines) write_status(w, l, file_name(l.where.file));
     return w.str();
 }
 
@@ -69,16 +74,8 @@ void LineStatusSpool::add(const LineStatus& l) {
         name_of_ = l.where.file;
         name_ = file_name(name_of_);
     }
-    std::string quantity = format_amount(l.quantity);
-    fmt::format_int line(l.where.line);
-    const std::string_view fields[] = {name_, std::string_view(line.data(), line.size()), l.declaration, l.item, l.importer, l.cn_code,
-                                       l.origin, quantity, l.status, l.reason};
-    static_assert(std::size(fields) == 10, "the columns of kHeader");
     row_.clear();
-    for (std::size_t i = 0; i < kStatus; ++i) row_.field(fields[i]);
-    const std::size_t before_status = row_.str().size();
-    for (std::size_t i = kStatus; i < std::size(fields); ++i) row_.field(fields[i]);
-    row_.end_row();
+    const std::size_t before_status = write_status(row_, l, name_);
     std::string_view row = row_.str();
     if (l.de_minimis_sector && l.status == "counted") {
         buffer_ += '\1';
