@@ -1,4 +1,5 @@
 #include "cli/commands.h"
+#include "cli/process_end.h"
 #include "core/error.h"
 
 #include <fmt/format.h>
@@ -9,7 +10,7 @@
 
 int main(int argc, char** argv) {
     try {
-        return cbam::cli::dispatch(cbam::cli::Args(argv + 1, argv + argc));
+        return cbam::cli::end_process(cbam::cli::dispatch(cbam::cli::Args(argv + 1, argv + argc)));
     } catch (const cbam::InputError& e) {
         std::fflush(stdout);
         std::fputs(e.diagnostics().to_string().c_str(), stderr);

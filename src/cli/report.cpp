@@ -4,6 +4,7 @@
 #include "cli/command.h"
 #include "cli/commands.h"
 #include "cli/finish_reading.h"
+#include "cli/process_end.h"
 #include "cli/html_output.h"
 #include "calc/quarter_totals.h"
 #include "cli/options.h"
@@ -143,7 +144,7 @@ int run(Options& o) {
     // The report is written and checked while the search for repeated lines may still run: its
     // verdict comes before anything is printed or written, and before any other failure.
     RepeatsCheck repeats;
-    QuarterResult result = build_quarter(in, *quarter, repeats);
+    const QuarterResult& result = keep_until_exit(build_quarter(in, *quarter, repeats));  // a million lines' objects: not freed one by one
     auto before_repeats = [&repeats](auto&& step) {
         try {
             return step();
