@@ -62,7 +62,7 @@ SourceLocation CsvRow::at(std::string_view column) const {
 
 std::string_view CsvRow::cell(std::string_view column) const { return cell_at(index_of(column)); }
 
-std::string_view CsvRow::cell_at(std::size_t index) const { return index < rec_.fields.size() ? trim(rec_.fields[index]) : std::string_view(); }
+std::string_view CsvRow::trimmed(std::string_view s) { return trim(s); }
 
 std::size_t CsvRow::index_of(std::string_view column) const {
     auto it = cols_.find(column);

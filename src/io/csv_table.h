@@ -43,7 +43,13 @@ public:
     // at such a position, trimmed as cell() trims it: for a reader that looks up the same columns
     // on each of millions of rows.
     std::size_t index_of(std::string_view column) const;
-    std::string_view cell_at(std::size_t index) const;
+    std::string_view cell_at(std::size_t index) const {
+        if (index >= rec_.fields.size()) return {};
+        std::string_view s = rec_.fields[index];
+        // Nearly every cell begins and ends with a printable character: nothing to trim.
+        if (s.empty() || (static_cast<unsigned char>(s.front()) > ' ' && static_cast<unsigned char>(s.back()) > ' ')) return s;
+        return trimmed(s);
+    }
 
     void error(std::string_view column, std::string message) const;
     // Text; a required cell that is blank is an error.
@@ -58,6 +64,8 @@ public:
                                       bool required = true) const;
 
 private:
+    static std::string_view trimmed(std::string_view s);  // without spaces, tabs, CR and LF around it
+
     const std::string& file_;
     const CsvCells& rec_;
     const std::map<std::string, std::size_t, std::less<>>& cols_;
