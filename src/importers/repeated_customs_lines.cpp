@@ -18,10 +18,12 @@ namespace cbam {
 
 namespace {
 
-// Two independent 64-bit hashes of `s` (a 128-bit digest), from one pass over it eight bytes at
-// a time: two multiply-rotate lanes with their own constants, each finished by MurmurHash3's
-// fmix64 so that every input bit reaches every output bit.
-std::pair<std::uint64_t, std::uint64_t> digest(std::string_view s) {
+// Two independent 64-bit hashes of a line's declaration and item (a 128-bit digest), from one
+// pass over each eight bytes at a time, read where they are: two multiply-rotate lanes with their
+// own constants, each finished by MurmurHash3's fmix64 so that every input bit reaches every
+// output bit. Both lengths are hashed too, so that no two (declaration, item) pairs give the same
+// stream of words.
+std::pair<std::uint64_t, std::uint64_t> digest(std::string_view declaration, std::string_view item) {
     auto rotl = [](std::uint64_t x, int r) { return (x << r) | (x >> (64 - r)); };
     auto fmix = [](std::uint64_t k) {
         k ^= k >> 33;
@@ -30,22 +32,33 @@ std::pair<std::uint64_t, std::uint64_t> digest(std::string_view s) {
         k *= 0xc4ceb9fe1a85ec53ULL;
         return k ^ (k >> 33);
     };
-    std::uint64_t h1 = 0x9E3779B97F4A7C15ULL ^ s.size(), h2 = 0xC2B2AE3D27D4EB4FULL ^ (s.size() * 0x165667B19E3779F9ULL);
+    const std::uint64_t sizes = declaration.size() | (static_cast<std::uint64_t>(item.size()) << 32);
+    std::uint64_t h1 = 0x9E3779B97F4A7C15ULL ^ sizes, h2 = 0xC2B2AE3D27D4EB4FULL ^ (sizes * 0x165667B19E3779F9ULL);
     auto take = [&](std::uint64_t w) {
         h1 = rotl(h1 ^ (w * 0x87c37b91114253d5ULL), 31) * 0x4cf5ad432745937fULL;
         h2 = rotl(h2 ^ (w * 0x52dce729da3ed8b5ULL), 27) * 0x38495ab5a3c7e6f1ULL + h1;
     };
-    std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, s.data() + i, 8);
-        take(w);
-    }
-    if (i < s.size()) {
+    auto take_text = [&](std::string_view s) {
+        const char* p = s.data();
+        const std::size_t n = s.size();
+        std::size_t i = 0;
+        for (; i + 8 <= n; i += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p + i, 8);
+            take(w);
+        }
+        if (i == n) return;
         std::uint64_t w = 0;
-        std::memcpy(&w, s.data() + i, s.size() - i);
+        if (n >= 8) {  // the last 8 bytes, shifted so that only the ones not yet taken remain
+            std::memcpy(&w, p + n - 8, 8);
+            w >>= 8 * (8 - (n - i));
+        } else {
+            for (std::size_t k = 0; k < n; ++k) w |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
+        }
         take(w);
-    }
+    };
+    take_text(declaration);
+    take_text(item);
     return {fmix(h1), fmix(h2 ^ h1)};
 }
 
@@ -84,19 +97,6 @@ void RepeatedCustomsLines::add(const CustomsLine& line) {
     if (seen_.size() == batch_) spill();
     if (seen_.capacity() < batch_) seen_.reserve(batch_);  // once: never a copy as it grows
     if (files_.empty() || files_.back() != line.where.file) files_.push_back(line.where.file);
-    // The key is declaration NUL item (no CSV cell holds a NUL), made on the stack when it fits.
-    char small[128];
-    std::string large;
-    std::string_view key;
-    if (line.declaration.size() + line.item.size() + 1 <= sizeof small) {
-        std::memcpy(small, line.declaration.data(), line.declaration.size());
-        small[line.declaration.size()] = '\0';
-        std::memcpy(small + line.declaration.size() + 1, line.item.data(), line.item.size());
-        key = std::string_view(small, line.declaration.size() + 1 + line.item.size());
-    } else {
-        large = line.declaration + '\0' + line.item;
-        key = large;
-    }
     if (increasing_) {
         // (declaration, then item by length and then text): a strict order of the texts, in which
         // customs exports, sorted by declaration and item number, usually come.
@@ -106,7 +106,7 @@ void RepeatedCustomsLines::add(const CustomsLine& line) {
         last_declaration_ = line.declaration;
         last_item_ = line.item;
     }
-    auto [a, b] = digest(key);
+    auto [a, b] = digest(line.declaration, line.item);
     seen_.push_back({a, b, static_cast<std::uint32_t>(files_.size() - 1),
                      static_cast<std::uint32_t>(line.where.line), static_cast<std::uint32_t>(line.declaration_at.column), added_++});
 }
