@@ -103,10 +103,12 @@ struct QuarterBuilder::Impl {
             std::string lines;      // "file:line (qty)" of the first 20 lines
             std::size_t count = 0;  // lines
             SourceLocation first;   // the earliest line
+            const std::string* first_file = nullptr;  // its file, as held in `files`
         };
         std::map<std::string, Installation> installations;  // "" = installation unknown
         std::set<std::string> descriptions;  // a set, so the report does not depend on line order
         SourceLocation first;
+        const std::string* first_file = nullptr;  // its file, as held in `files`
         std::set<std::string> warehouse_releases;  // previous procedures not in the code list
     };
     std::map<GoodKey, GoodAcc> goods;
@@ -127,16 +129,27 @@ struct QuarterBuilder::Impl {
     TextMemo reasons{};
     const std::string empty_{};
 
-    std::shared_ptr<const std::string> skipped_file{};  // the file of the lines set aside last, shared by them
+    // The files of the lines, each held once, and the file of the line being added: places are
+    // compared by these, without comparing file names unless the files differ.
+    std::vector<std::shared_ptr<const std::string>> files{};
+    const std::string* file = nullptr;
+    // True when the line being added comes before `line` of `in` (held in `files`), by file name and line.
+    bool before(const CustomsLine& l, const std::string* in, std::size_t line) const {
+        int c = file == in ? 0 : file->compare(*in);
+        return c < 0 || (c == 0 && l.where.line < line);
+    }
     void skip(const CustomsLine& l, const std::shared_ptr<const std::string>& reason, const char* code) {
-        if (!skipped_file || *skipped_file != l.where.file) skipped_file = std::make_shared<const std::string>(l.where.file);
-        skipped.push_back({skipped_file, l.where.line, l.declaration, l.item, l.cn_code, l.origin,
+        skipped.push_back({files.back(), l.where.line, l.declaration, l.item, l.cn_code, l.origin,
                            l.supplementary_units && l.cn_code == "27160000" ? *l.supplementary_units : l.net_mass_t, reason, code});
     }
     // The reason text of a kind of skip for one code (a CN code, a procedure, an origin), written once.
 
     void add(const CustomsLine& l, Diagnostics& diags) {
         ++lines;
+        if (!file || *file != l.where.file) {
+            files.push_back(std::make_shared<const std::string>(l.where.file));
+            file = files.back().get();
+        }
         auto at = [&](const char* field, std::size_t column = 0) {
             SourceLocation w = l.where;
             w.field = field;
@@ -223,11 +236,10 @@ struct QuarterBuilder::Impl {
             else goods_by_text.emplace(key_text, found);
         }
         GoodAcc& g = *found;
-        auto earlier = [](const SourceLocation& a, const SourceLocation& b) {
-            int c = a.file.compare(b.file);
-            return c < 0 || (c == 0 && a.line < b.line);
-        };
-        if (g.procedures.empty() || earlier(l.where, g.first)) g.first = l.where;
+        if (g.procedures.empty() || before(l, g.first_file, g.first.line)) {
+            g.first = l.where;
+            g.first_file = file;
+        }
         if (!l.description.empty()) g.descriptions.insert(l.description);
         g.total += qty;
         std::string_view previous = l.previous_procedure;
@@ -254,8 +266,10 @@ struct QuarterBuilder::Impl {
         if (inst == g.installations.end()) {
             inst = g.installations.emplace(l.installation_id, GoodAcc::Installation{}).first;
             inst->second.first = l.where;
-        } else if (earlier(l.where, inst->second.first)) {
+            inst->second.first_file = file;
+        } else if (before(l, inst->second.first_file, inst->second.first.line)) {
             inst->second.first = l.where;
+            inst->second.first_file = file;
         }
         GoodAcc::Installation& in = inst->second;
         in.quantity += qty;
