@@ -20,8 +20,9 @@ namespace cbam {
 // touches the disk. Lines that come in a strictly increasing order of declaration and item (as
 // customs exports, sorted by declaration and item number, usually do) cannot repeat one another:
 // report() then has nothing to look for. Throws OutputError when the temporary file cannot be
-// written or read back.
-class RepeatedCustomsLines {
+// written or read back. Aligned to a cache line of its own: lines may be added on a reading
+// thread while another thread writes the objects that would otherwise share its line.
+class alignas(64) RepeatedCustomsLines {
 public:
     static constexpr std::size_t kDefaultBatch = std::size_t{1} << 20;  // 32 MiB of lines
 
