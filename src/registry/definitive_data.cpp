@@ -139,9 +139,12 @@ BenchmarkChoice Benchmarks::find(const std::string& cn, const std::string& route
     // The rows of the code itself, else of the finest codes below its longest listed prefix.
     std::vector<const Benchmark*> rows;
     bool finer = false;
+    // rows_ is sorted by cn: the rows of a prefix stand together from the first not below it.
     for (std::size_t len = code.size(); len >= 4 && rows.empty(); len -= 2) {
-        for (const auto& r : rows_)
-            if (r.cn.compare(0, len, code, 0, len) == 0 && (len == code.size() ? r.cn == code : true)) rows.push_back(&r);
+        std::string_view prefix = std::string_view(code).substr(0, len);
+        auto r = std::lower_bound(rows_.begin(), rows_.end(), prefix, [](const Benchmark& x, std::string_view p) { return x.cn < p; });
+        for (; r != rows_.end() && r->cn.compare(0, len, prefix) == 0; ++r)
+            if (len < code.size() || r->cn == code) rows.push_back(&*r);
         finer = len != code.size();
     }
     if (rows.empty()) {
