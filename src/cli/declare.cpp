@@ -5,6 +5,7 @@
 #include "cli/command.h"
 #include "cli/commands.h"
 #include "cli/finish_reading.h"
+#include "cli/process_end.h"
 #include "cli/html_output.h"
 #include "calc/year_figures.h"
 #include "cli/options.h"
@@ -246,7 +247,9 @@ int run_declare(Inputs& in) {
         throw UsageError(fmt::format("cannot tell the format of '{}': use a .xml, .json or .csv file name", in.output));
     complete(in);
     Loaded l = load(in);
-    DeclarationBuilder b(in.year, l.suppliers, l.carbon_prices, l.prices, DeclarationData{}, declaration_options(in));
+    // The builder and its result hold objects for every good and line: left to the system at exit.
+    DeclarationBuilder& b = *keep_until_exit(
+        std::make_unique<DeclarationBuilder>(in.year, l.suppliers, l.carbon_prices, l.prices, DeclarationData{}, declaration_options(in)));
     // The line statuses go to a spool beside the output, so that memory does not grow with the
     // lines; the page (--html) and the audit bundle hold them all anyway. Where the spool cannot be
     // made, they are kept in memory and the output's own error comes when it is written, after
@@ -260,7 +263,7 @@ int run_declare(Inputs& in) {
             spool.reset();
         }
     }
-    DeclarationResult r = compute(in, b);
+    const DeclarationResult& r = keep_until_exit(compute(in, b));
     fmt::print("{}", declaration_to_table(r));
     if (!in.audit.empty()) {
         AuditBundle bundle;
@@ -312,8 +315,9 @@ int run_declare(Inputs& in) {
 int run_certificates(Inputs& in) {
     complete(in);
     Loaded l = load(in);
-    DeclarationBuilder b(in.year, l.suppliers, l.carbon_prices, l.prices, DeclarationData{}, declaration_options(in));
-    DeclarationResult r = compute(in, b);
+    DeclarationBuilder& b = *keep_until_exit(
+        std::make_unique<DeclarationBuilder>(in.year, l.suppliers, l.carbon_prices, l.prices, DeclarationData{}, declaration_options(in)));
+    const DeclarationResult& r = keep_until_exit(compute(in, b));
     if (!r.factors.cscf_supplied_by.empty())
         fmt::print("NOTE: the cross-sectoral correction factor of {} is not yet published: {} was SUPPLIED by the user ({})\n", r.year,
                    r.factors.cscf.value().to_string(), r.factors.cscf_supplied_by);
