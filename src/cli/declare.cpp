@@ -297,7 +297,7 @@ int run_declare(Inputs& in) {
     if (!in.output.empty()) {
         std::string body = format == "xml" ? declaration_to_xml(r, l.settings) : format == "json" ? declaration_to_json(r, l.settings) : declaration_to_csv(r);
         out.stage(in.output, body);
-        if (spool) out.stage_parts(sibling(in.output, ".lines.csv"), [&](const AtomicOutputs::Append& append) { spool->write(r, append); });
+        if (spool) spool->finish(r, out);
         else out.stage(sibling(in.output, ".lines.csv"), line_status_to_csv(r));
         out.stage(sibling(in.output, ".totals.csv"), year_totals_to_csv(r, totals));
         out.stage(sibling(in.output, ".savings.csv"), comparisons_to_csv(r, comparisons));

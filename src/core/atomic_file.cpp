@@ -33,7 +33,7 @@ void AtomicOutputs::stage(const std::string& path, const std::string& content) {
     stage_parts(path, [&content](const Append& append) { append(content); });
 }
 
-void AtomicOutputs::stage_parts(const std::string& path, const std::function<void(const Append&)>& produce) {
+int temp_beside(const std::string& path, std::string& temp) {
     std::string templ = dir_of(path) + "/." + base_of(path) + ".tmp-XXXXXX";
     std::vector<char> buf(templ.begin(), templ.end());
     buf.push_back('\0');
@@ -41,7 +41,26 @@ void AtomicOutputs::stage_parts(const std::string& path, const std::function<voi
     if (fd < 0)
         throw OutputError(fmt::format("cannot write {}: {} (while creating a temporary file in {})", path,
                                       std::strerror(errno), dir_of(path)));
-    std::string temp(buf.data());
+    temp.assign(buf.data());
+    return fd;
+}
+
+void AtomicOutputs::adopt(const std::string& path, const std::string& temp) {
+    int fd = ::open(temp.c_str(), O_RDONLY);
+    if (fd < 0 || ::fsync(fd) != 0) {
+        int e = errno;
+        if (fd >= 0) ::close(fd);
+        ::unlink(temp.c_str());
+        throw OutputError(fmt::format("cannot write {}: {}", path, std::strerror(e)));
+    }
+    ::close(fd);
+    ::chmod(temp.c_str(), 0644);
+    staged_.push_back({temp, path});
+}
+
+void AtomicOutputs::stage_parts(const std::string& path, const std::function<void(const Append&)>& produce) {
+    std::string temp;
+    int fd = temp_beside(path, temp);
     bool removed = false;  // by a failed write
     auto fail = [&](int e) {
         removed = true;

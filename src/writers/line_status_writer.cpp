@@ -12,6 +12,9 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <optional>
+
+#include <unistd.h>
 
 namespace cbam {
 
@@ -44,29 +47,31 @@ std::string line_status_to_csv(const DeclarationResult& r) {
     return w.str();
 }
 
-LineStatusSpool::LineStatusSpool(const std::string& beside) {
+LineStatusSpool::LineStatusSpool(const std::string& beside) : path_(beside) {
+    fd_ = temp_beside(beside, temp_);
     auto slash = beside.rfind('/');
     std::string dir = slash == std::string::npos ? "." : beside.substr(0, slash == 0 ? 1 : slash);
-    file_ = unlinked_temp_file(dir, ".cbam-line-statuses-");
-    if (!file_) throw OutputError(fmt::format("cannot write {}: {} (while creating a temporary file in {})", beside, std::strerror(errno), dir));
-    path_ = beside;
-    std::setvbuf(file_, nullptr, _IOFBF, 1 << 20);
+    pending_file_ = unlinked_temp_file(dir, ".cbam-line-statuses-");
+    if (!pending_file_) {
+        int e = errno;
+        ::close(fd_);
+        ::unlink(temp_.c_str());
+        throw OutputError(fmt::format("cannot write {}: {} (while creating a temporary file in {})", beside, std::strerror(e), dir));
+    }
+    row_.row(kHeader);
+    buffer_ = row_.str();
+    written_ = buffer_.size();
 }
 
 LineStatusSpool::~LineStatusSpool() {
-    if (file_) std::fclose(file_);
+    if (fd_ >= 0) ::close(fd_);
+    if (!handed_over_) ::unlink(temp_.c_str());
+    if (pending_file_) std::fclose(pending_file_);
 }
 
-// A record is one byte, then either (0) the line's CSV row as it will be written, its length (4
-// bytes) first, or (1: a counted line of a de minimis sector, whose status is settled once every
-// line is read) its importer, the row up to its status, and the rest of the row, each as its
-// length (4 bytes) and its bytes: the row as it stands unless the importer turns out exempt.
-// The records are buffered and written a megabyte at a time, and read back likewise.
 namespace {
-void put_length(std::string& out, std::size_t n) {
-    auto v = static_cast<std::uint32_t>(n);
-    out.append(reinterpret_cast<const char*>(&v), sizeof v);
-}
+void put_number(std::string& out, std::uint64_t n, std::size_t bytes) { out.append(reinterpret_cast<const char*>(&n), bytes); }
+constexpr std::size_t kPendingRecord = 8 + 8 + 4;  // where the status begins, where the row ends, the importer
 }  // namespace
 
 void LineStatusSpool::add(const LineStatus& l) {
@@ -78,91 +83,103 @@ void LineStatusSpool::add(const LineStatus& l) {
     const std::size_t before_status = write_status(row_, l, name_);
     std::string_view row = row_.str();
     if (l.de_minimis_sector && l.status == "counted") {
-        buffer_ += '\1';
-        put_length(buffer_, l.importer.size());
-        buffer_ += l.importer;
-        put_length(buffer_, before_status);
-        buffer_ += row.substr(0, before_status);
-        put_length(buffer_, row.size() - before_status);
-        buffer_ += row.substr(before_status);
-    } else {
-        buffer_ += '\0';
-        put_length(buffer_, row.size());
-        buffer_ += row;
+        if (importers_.empty() || importers_[last_importer_] != l.importer) {
+            auto [known, added] = importer_index_.try_emplace(l.importer, static_cast<std::uint32_t>(importers_.size()));
+            if (added) {
+                importers_.push_back(l.importer);
+                pending_of_.push_back(0);
+            }
+            last_importer_ = known->second;
+        }
+        ++pending_of_[last_importer_];
+        put_number(pending_, written_ + before_status, 8);
+        put_number(pending_, written_ + row.size(), 8);
+        put_number(pending_, last_importer_, 4);
+        if (pending_.size() >= (1 << 20)) {
+            if (std::fwrite(pending_.data(), 1, pending_.size(), pending_file_) != pending_.size())
+                throw OutputError(fmt::format("cannot write {}: {} (while setting the line statuses aside)", path_, std::strerror(errno)));
+            pending_.clear();
+        }
     }
+    buffer_ += row;
+    written_ += row.size();
     ++lines_;
     if (buffer_.size() >= (1 << 20)) flush();
 }
 
+void LineStatusSpool::write_out(std::string_view bytes) {
+    while (!bytes.empty()) {
+        ssize_t n = ::write(fd_, bytes.data(), bytes.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw OutputError(fmt::format("cannot write {}: {}", path_, std::strerror(errno)));
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+}
+
 void LineStatusSpool::flush() {
-    if (!buffer_.empty() && std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size())
-        throw OutputError(fmt::format("cannot write {}: {} (while setting the line statuses aside)", path_, std::strerror(errno)));
+    write_out(buffer_);
     buffer_.clear();
 }
 
-void LineStatusSpool::write(const DeclarationResult& r, const AtomicOutputs::Append& append) {
-    auto broken = [&] { return OutputError(fmt::format("cannot write {}: the line statuses set aside could not be read back", path_)); };
+void LineStatusSpool::finish(const DeclarationResult& r, AtomicOutputs& out) {
     flush();
-    if (std::fflush(file_) != 0 || std::fseek(file_, 0, SEEK_SET) != 0) throw broken();
-    // The records are read a megabyte at a time; `at` is the next unread byte of `in`.
-    std::string in;
-    std::size_t at = 0;
-    auto need = [&](std::size_t n) {
-        if (in.size() - at >= n) return;
-        in.erase(0, at);
-        at = 0;
-        std::size_t want = std::max<std::size_t>(n - in.size(), 1 << 20), had = in.size();
-        in.resize(had + want);
-        std::size_t got = std::fread(in.data() + had, 1, want, file_);
-        in.resize(had + got);
-        if (in.size() < n) throw broken();
-    };
-    auto length = [&] {
-        need(sizeof(std::uint32_t));
-        std::uint32_t n;
-        std::memcpy(&n, in.data() + at, sizeof n);
-        at += sizeof n;
-        return static_cast<std::size_t>(n);
-    };
-    auto piece = [&] {
-        std::size_t n = length();
-        need(n);
-        std::string_view p(in.data() + at, n);
-        at += n;
-        return p;
-    };
-    CsvWriter w;
-    w.row(kHeader);
-    // Whether an importer is exempt, asked once for each run of its lines, and the end of the row
-    // of its counted lines when it is: ",de minimis,<why>\n".
-    std::string importer;
-    std::optional<std::string> exempt;
-    CsvWriter settled;
-    for (std::size_t i = 0; i < lines_; ++i) {
-        need(1);
-        if (in[at++] == 0) {
-            w.raw(piece());
-        } else {
-            std::string_view who = piece();
-            if (settled.str().empty() || who != importer) {
-                importer.assign(who);
-                exempt = de_minimis_reason(r, importer);
-                settled.clear();
-                settled.field("");  // the delimiter after the row's first part
-                settled.field("de minimis");
-                settled.field(exempt.value_or(""));
-                settled.end_row();
-            }
-            w.raw(piece());  // the row up to its status
-            std::string_view rest = piece();
-            w.raw(exempt ? std::string_view(settled.str()) : rest);
-        }
-        if (w.str().size() >= (1 << 20)) {
-            append(w.str());
-            w.clear();
-        }
+    // The end of the row of each importer's counted lines once it is known exempt: ",de minimis,<why>\n".
+    std::vector<std::optional<std::string>> settled(importers_.size());
+    bool any = false;
+    for (std::size_t i = 0; i < importers_.size(); ++i) {
+        std::optional<std::string> why = de_minimis_reason(r, importers_[i]);
+        if (!why) continue;
+        CsvWriter w;
+        w.field("");  // the delimiter after the row's first part
+        w.field("de minimis");
+        w.field(*why);
+        w.end_row();
+        settled[i] = w.str();
+        any = true;
     }
-    append(w.str());
+    if (!any) {  // the file is the output as it stands
+        int fd = fd_;
+        fd_ = -1;
+        if (::close(fd) != 0) throw OutputError(fmt::format("cannot write {}: {}", path_, std::strerror(errno)));
+        handed_over_ = true;
+        out.adopt(path_, temp_);
+        return;
+    }
+    auto broken = [&] { return OutputError(fmt::format("cannot write {}: the line statuses set aside could not be read back", path_)); };
+    if (std::fwrite(pending_.data(), 1, pending_.size(), pending_file_) != pending_.size() || std::fflush(pending_file_) != 0 ||
+        std::fseek(pending_file_, 0, SEEK_SET) != 0)
+        throw broken();
+    pending_.clear();
+    out.stage_parts(path_, [&](const AtomicOutputs::Append& append) {
+        // The file from `at` to `to`, a megabyte at a time.
+        std::string block;
+        std::uint64_t at = 0;
+        auto copy_to = [&](std::uint64_t to) {
+            while (at < to) {
+                block.resize(static_cast<std::size_t>(std::min<std::uint64_t>(to - at, 1 << 20)));
+                ssize_t n = ::pread(fd_, block.data(), block.size(), static_cast<off_t>(at));
+                if (n < 0 && errno == EINTR) continue;
+                if (n <= 0) throw broken();
+                append(std::string_view(block.data(), static_cast<std::size_t>(n)));
+                at += static_cast<std::uint64_t>(n);
+            }
+        };
+        char record[kPendingRecord];
+        while (std::fread(record, 1, sizeof record, pending_file_) == sizeof record) {
+            std::uint64_t status_at = 0, row_end = 0;
+            std::uint32_t importer = 0;
+            std::memcpy(&status_at, record, 8);
+            std::memcpy(&row_end, record + 8, 8);
+            std::memcpy(&importer, record + 16, 4);
+            if (importer >= settled.size()) throw broken();
+            if (!settled[importer]) continue;
+            copy_to(status_at);
+            append(*settled[importer]);
+            at = row_end;
+        }
+        if (std::ferror(pending_file_)) throw broken();
+        copy_to(written_);
+    });
 }
 
 }  // namespace cbam

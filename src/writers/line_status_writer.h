@@ -2,16 +2,19 @@
 // in file order.
 //
 // Held in memory (line_status_to_csv) or, for inputs of millions of lines, spooled: each status
-// goes to a temporary file as the line is read, and is copied into the output once every line is
-// read, when it is known which importers are under the de minimis. Both give the same bytes.
+// goes to the output's temporary file as the line is read. Which importers are under the de
+// minimis is known once every line is read: only if one of them had counted lines is the file
+// copied with those lines' status changed. Both give the same bytes.
 #pragma once
 
 #include "calc/declaration.h"
 #include "core/atomic_file.h"
 #include "io/csv_writer.h"
 
+#include <cstdint>
 #include <cstdio>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace cbam {
@@ -20,9 +23,9 @@ std::string line_status_to_csv(const DeclarationResult& r);
 
 class LineStatusSpool {
 public:
-    // The temporary file is created in the folder of `beside` (the output it will be copied to,
-    // so that it counts against that disk, not memory) and removed from it at once: nothing is
-    // left behind whatever happens. Throws OutputError.
+    // The rows are written, as they come, to a temporary file beside `beside` (the output), as
+    // AtomicOutputs names its own, so that it counts against that disk, not memory, and can become
+    // the output without a copy. It is removed unless finish() hands it over. Throws OutputError.
     explicit LineStatusSpool(const std::string& beside);
     LineStatusSpool(const LineStatusSpool&) = delete;
     LineStatusSpool& operator=(const LineStatusSpool&) = delete;
@@ -30,18 +33,32 @@ public:
 
     void add(const LineStatus& l);  // a status as DeclarationBuilder::stream_lines hands it over
     std::size_t size() const { return lines_; }
-    // The CSV, each status settled by the finished declaration, through `append`.
-    void write(const DeclarationResult& r, const AtomicOutputs::Append& append);
+    // Stages the CSV on `out`, each status settled by the finished declaration. When no importer
+    // of a counted line of a de minimis sector is exempt (the common case), the file as written is
+    // the output; otherwise it is copied, with those lines' status and reason replaced.
+    void finish(const DeclarationResult& r, AtomicOutputs& out);
 
 private:
-    void flush();  // the records buffered so far, to the file
+    void write_out(std::string_view bytes);  // to the file, all of it
+    void flush();                            // the rows buffered so far, to the file
 
-    std::string path_;
-    std::FILE* file_ = nullptr;
+    std::string path_, temp_;
+    int fd_ = -1;
+    bool handed_over_ = false;
     std::size_t lines_ = 0;
-    std::string buffer_;           // records not yet written: a megabyte is written at a time
+    std::uint64_t written_ = 0;    // bytes of the file, buffered ones included
+    std::string buffer_;           // rows not yet written: a megabyte is written at a time
     std::string name_of_, name_;   // the last file named and its name as the CSV gives it
-    CsvWriter row_;  // one line's row, its buffer kept from line to line
+    CsvWriter row_;                // one line's row, its buffer kept from line to line
+    // The counted lines of a de minimis sector, whose status an exempt importer changes: where
+    // each one's status begins and its row ends, and its importer (an index in importers_), 20
+    // bytes each, in an unlinked temporary file (buffered in pending_).
+    std::FILE* pending_file_ = nullptr;
+    std::string pending_;
+    std::vector<std::string> importers_;
+    std::unordered_map<std::string, std::uint32_t> importer_index_;
+    std::vector<std::size_t> pending_of_;  // pending lines of each importer
+    std::uint32_t last_importer_ = 0;
 };
 
 }  // namespace cbam

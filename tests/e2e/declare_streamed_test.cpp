@@ -7,6 +7,8 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -144,4 +146,64 @@ TEST_CASE("declare: 100,000 generated lines, streamed and held alike, every stat
     CHECK(counted == 65000);
     CHECK(de_minimis == 5000);
     CHECK(other == 30000);
+}
+
+namespace {
+
+// The names in a folder, sorted, hidden ones included.
+std::vector<std::string> names_in(const std::string& dir) {
+    std::vector<std::string> names;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+}  // namespace
+
+// The statuses are written to the output's temporary file as the lines are read: it must become
+// the output (or be copied, when an importer is under the de minimis) and leave nothing behind,
+// and a run that fails after it was made must remove it.
+TEST_CASE("declare: the streamed statuses leave no temporary file, whether written, copied or refused", "[e2e][declare][streamed]") {
+    test::ScratchDir dir;
+    dir.copy_from("fixtures/warehouse-de");
+    dir.write("out/.keep", "");
+    // The fixture's small importer DE100000002 (42 t) becomes DE100000001: then every importer
+    // imports more than 50 t, and the file written as the lines came is the output.
+    std::string customs = test::read_file(dir.file("customs.csv"));
+    for (std::size_t at; (at = customs.find(",DE100000002,")) != std::string::npos;) customs.replace(at, 13, ",DE100000001,");
+    dir.write("customs.csv", customs);
+    auto a = test::run_cbam({"declare", dir.path(), "--year", "2026", "-o", dir.file("out/d.csv")});
+    INFO(a.err);
+    REQUIRE(a.exit_code == 0);
+    CHECK(names_in(dir.file("out")) == std::vector<std::string>{".keep", "d.csv", "d.lines.csv", "d.savings.csv", "d.totals.csv"});
+    std::string lines = test::read_file(dir.file("out/d.lines.csv"));
+    CHECK(lines.rfind("file,line,declaration,item,importer,cn_code,origin,quantity,status,reason\n", 0) == 0);
+    CHECK(lines.find("de minimis") == std::string::npos);
+    // And it is byte for byte what the statuses held in memory give.
+    dir.write("streamed/.keep", "");
+    dir.write("held/.keep", "");
+    require_same_outputs(dir, dir.path(), "csv");
+
+    // One more importer with 2 t of screws in two lines (1,500 kg and 500 kg): under 50 t, so its
+    // counted lines are rewritten as de minimis in a copy of the file.
+    customs += "26DE00000000009001,1,2026-03-03,73181590,TW,1500,kg,40,,DE100000009,,,Small importer\n"
+               "26DE00000000009002,1,2026-03-04,73181590,TW,500,kg,40,,DE100000009,,,Small importer\n";
+    dir.write("customs.csv", customs);
+    auto b = test::run_cbam({"declare", dir.path(), "--year", "2026", "-o", dir.file("out/d.csv")});
+    INFO(b.err);
+    REQUIRE(b.exit_code == 0);
+    CHECK(names_in(dir.file("out")) == std::vector<std::string>{".keep", "d.csv", "d.lines.csv", "d.savings.csv", "d.totals.csv"});
+    lines = test::read_file(dir.file("out/d.lines.csv"));
+    // Its two lines, 1.5 t and 0.5 t, end as de minimis with the reason for 2 t; the rest is unchanged.
+    CHECK_THAT(lines, Catch::Contains(",26DE00000000009001,1,DE100000009,73181590,TW,1.5,de minimis,\"importer DE100000009 imported 2 t of"));
+    CHECK_THAT(lines, Catch::Contains(",26DE00000000009002,1,DE100000009,73181590,TW,0.5,de minimis,\"importer DE100000009 imported 2 t of"));
+    CHECK(lines.rfind("file,line,declaration,item,importer,cn_code,origin,quantity,status,reason\n", 0) == 0);
+
+    // A line of another year: refused after the temporary file was made; nothing is written or left.
+    const std::string before = test::read_file(dir.file("out/d.lines.csv"));
+    dir.write("customs.csv", customs + "26DE00000000009003,1,2025-12-31,73181590,TW,500,kg,40,,DE100000009,,,Last year\n");
+    auto c = test::run_cbam({"declare", dir.path(), "--year", "2026", "-o", dir.file("out/d.csv")});
+    CHECK(c.exit_code == 1);
+    CHECK(names_in(dir.file("out")) == std::vector<std::string>{".keep", "d.csv", "d.lines.csv", "d.savings.csv", "d.totals.csv"});
+    CHECK(test::read_file(dir.file("out/d.lines.csv")) == before);
 }
