@@ -59,7 +59,7 @@ struct DeclarationBuilder::Impl {
     };
     std::map<Key, Acc> goods;
     std::vector<LineStatus> lines;
-    std::function<void(const LineStatus&)> sink;  // set: lines are streamed, not kept
+    std::function<void(const LineStatusView&)> sink;  // set: lines are streamed, not kept
     LineCounts counts;                             // as added: counted before the de minimis is known
     std::map<std::string, std::size_t> de_minimis_candidates;  // importer -> counted lines of de minimis sectors
     std::map<std::string, Decimal> mass_by_importer;
@@ -78,7 +78,6 @@ struct DeclarationBuilder::Impl {
     bool have_mass_entry = false, have_candidate_entry = false;
     std::map<std::string, Decimal>::iterator mass_entry{};
     std::map<std::string, std::size_t>::iterator candidate_entry{};
-    LineStatus streamed{};  // the status handed to the sink, its strings kept from line to line
 
 
 
@@ -89,19 +88,7 @@ struct DeclarationBuilder::Impl {
     }
 
     void add(const CustomsLine& l, Diagnostics& diags) {
-        // Streamed, the status is filled in place (its strings keep their buffers); kept, it is a new one.
-        LineStatus kept;
-        LineStatus& st = sink ? streamed : kept;
-        st.where = l.where;
-        st.declaration = l.declaration;
-        st.item = l.item;
-        st.importer = l.importer;
-        st.cn_code = l.cn_code;
-        st.origin = l.origin;
-        st.quantity = std::string_view(l.cn_code) == std::string_view("27160000") && l.supplementary_units ? *l.supplementary_units : l.net_mass_t;
-        st.status.clear();
-        st.reason.clear();
-        st.de_minimis_sector = false;
+        const Decimal& quantity = std::string_view(l.cn_code) == std::string_view("27160000") && l.supplementary_units ? *l.supplementary_units : l.net_mass_t;
         auto at = [&](const char* field) {
             SourceLocation w = l.where;
             w.field = field;
@@ -118,20 +105,19 @@ struct DeclarationBuilder::Impl {
             diags.add(at("cn_code"), fmt::format("expected an 8-digit CN code, found \"{}\"", l.cn_code));
             return;
         }
-        auto set = [&](const char* status, const std::string& why) {
-            st.status = status;
-            st.reason = why;
-            (st.status == "counted" ? counts.counted : counts.other)++;
-            if (st.de_minimis_sector) {
-                if (!have_candidate_entry || candidate_importer != st.importer) {
-                    candidate_entry = de_minimis_candidates.try_emplace(st.importer, 0).first;
-                    candidate_importer = st.importer;
+        // The line's status: handed to the sink as views of the line, or kept.
+        auto set = [&](std::string_view status, const std::string& why, bool de_minimis_sector = false) {
+            (status == "counted" ? counts.counted : counts.other)++;
+            if (de_minimis_sector) {
+                if (!have_candidate_entry || candidate_importer != l.importer) {
+                    candidate_entry = de_minimis_candidates.try_emplace(l.importer, 0).first;
+                    candidate_importer = l.importer;
                     have_candidate_entry = true;
                 }
                 ++candidate_entry->second;
             }
-            if (sink) sink(st);
-            else lines.push_back(std::move(st));
+            if (sink) sink(LineStatusView{l.where, l.declaration, l.item, l.importer, l.cn_code, l.origin, quantity, status, why, de_minimis_sector});
+            else lines.push_back(LineStatus{l.where, l.declaration, l.item, l.importer, l.cn_code, l.origin, quantity, std::string(status), why, de_minimis_sector});
         };
         if (!c->in_scope) return set("out of scope", reasons.get("cn", l.cn_code, [&] { return "not a CBAM good: " + c->reason; }));
         const CustomsProcedure* proc = customs_procedure(l.requested_procedure);
@@ -166,9 +152,8 @@ struct DeclarationBuilder::Impl {
         Acc& a = *known->second;
         if (a.by_quarter_price.empty() || std::tie(l.where.file, l.where.line) < std::tie(a.first.file, a.first.line)) a.first = l.where;
         if (a.sector != sector) a.sector = sector;
-        a.by_quarter_price[{quarter_of(l.acceptance_date), pi}] += st.quantity;
-        st.de_minimis_sector = de_minimis_sector(sector);
-        set("counted", empty_reason);
+        a.by_quarter_price[{quarter_of(l.acceptance_date), pi}] += quantity;
+        set("counted", empty_reason, de_minimis_sector(sector));
     }
 
     Decimal markup(const std::string& sector) const {
@@ -592,7 +577,7 @@ DeclarationBuilder::DeclarationBuilder(int year, const SupplierData& suppliers, 
 }
 
 DeclarationBuilder::~DeclarationBuilder() = default;
-void DeclarationBuilder::stream_lines(std::function<void(const LineStatus&)> sink) { impl_->sink = std::move(sink); }
+void DeclarationBuilder::stream_lines(std::function<void(const LineStatusView&)> sink) { impl_->sink = std::move(sink); }
 void DeclarationBuilder::add(const CustomsLine& line, Diagnostics& diags) { impl_->add(line, diags); }
 DeclarationResult DeclarationBuilder::finish(Diagnostics& diags) { return impl_->finish(diags); }
 std::optional<Valuation> DeclarationBuilder::value_at_defaults(const std::string& cn, const std::string& taric, const std::string& country,

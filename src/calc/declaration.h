@@ -47,6 +47,19 @@ struct LineStatus {
     bool de_minimis_sector = false;
 };
 
+// A line's status as it is streamed (DeclarationBuilder::stream_lines): the same fields, as views
+// of the line being added, valid only during the call.
+struct LineStatusView {
+    const SourceLocation& where;
+    std::string_view declaration, item, importer, cn_code, origin;
+    const Decimal& quantity;
+    std::string_view status, reason;
+    bool de_minimis_sector;
+};
+inline LineStatusView view_of(const LineStatus& l) {
+    return {l.where, l.declaration, l.item, l.importer, l.cn_code, l.origin, l.quantity, l.status, l.reason, l.de_minimis_sector};
+}
+
 // How many lines ended in each status.
 struct LineCounts {
     std::size_t counted = 0, de_minimis = 0, other = 0;  // other: not reportable or out of scope
@@ -181,7 +194,7 @@ public:
     // DeclarationResult::lines, so that memory does not grow with the number of lines. A status
     // is then provisional: a counted line with de_minimis_sector set is settled by
     // de_minimis_reason once finish() has returned. Call before the first add().
-    void stream_lines(std::function<void(const LineStatus&)> sink);
+    void stream_lines(std::function<void(const LineStatusView&)> sink);
     void add(const CustomsLine& line, Diagnostics& diags);
     DeclarationResult finish(Diagnostics& diags);
 

@@ -258,7 +258,7 @@ int run_declare(Inputs& in) {
     if (!in.output.empty() && in.html.file.empty() && in.audit.empty()) {
         try {
             spool.emplace(sibling(in.output, ".lines.csv"));
-            b.stream_lines([&spool](const LineStatus& line) { spool->add(line); });
+            b.stream_lines([&spool](const LineStatusView& line) { spool->add(line); });
         } catch (const OutputError&) {
             spool.reset();
         }

@@ -25,10 +25,9 @@ const std::vector<std::string> kHeader = {"file", "line", "declaration", "item",
 // The row of a line's status, under kHeader, `file` being the name of l.where.file. Returns where
 // in w.str() the delimiter before its status stands: a counted line's status and reason may still
 // be settled.
-std::size_t write_status(CsvWriter& w, const LineStatus& l, std::string_view file) {
+std::size_t write_status(CsvWriter& w, const LineStatusView& l, std::string_view file) {
     fmt::format_int line(l.where.line);
-    for (std::string_view f : {file, std::string_view(line.data(), line.size()), std::string_view(l.declaration), std::string_view(l.item),
-                               std::string_view(l.importer), std::string_view(l.cn_code), std::string_view(l.origin)})
+    for (std::string_view f : {file, std::string_view(line.data(), line.size()), l.declaration, l.item, l.importer, l.cn_code, l.origin})
         w.field(f);
     w.field(format_amount(l.quantity));
     const std::size_t status = w.str().size();
@@ -43,7 +42,7 @@ std::size_t write_status(CsvWriter& w, const LineStatus& l, std::string_view fil
 std::string line_status_to_csv(const DeclarationResult& r) {
     CsvWriter w;
     w.row(kHeader);
-    for (const auto& l : r.lines) write_status(w, l, file_name(l.where.file));
+    for (const auto& l : r.lines) write_status(w, view_of(l), file_name(l.where.file));
     return w.str();
 }
 
@@ -74,7 +73,7 @@ void put_number(std::string& out, std::uint64_t n, std::size_t bytes) { out.appe
 constexpr std::size_t kPendingRecord = 8 + 8 + 4;  // where the status begins, where the row ends, the importer
 }  // namespace
 
-void LineStatusSpool::add(const LineStatus& l) {
+void LineStatusSpool::add(const LineStatusView& l) {
     if (l.where.file != name_of_) {
         name_of_ = l.where.file;
         name_ = file_name(name_of_);
@@ -84,9 +83,9 @@ void LineStatusSpool::add(const LineStatus& l) {
     std::string_view row = row_.str();
     if (l.de_minimis_sector && l.status == "counted") {
         if (importers_.empty() || importers_[last_importer_] != l.importer) {
-            auto [known, added] = importer_index_.try_emplace(l.importer, static_cast<std::uint32_t>(importers_.size()));
+            auto [known, added] = importer_index_.try_emplace(std::string(l.importer), static_cast<std::uint32_t>(importers_.size()));
             if (added) {
-                importers_.push_back(l.importer);
+                importers_.push_back(std::string(l.importer));
                 pending_of_.push_back(0);
             }
             last_importer_ = known->second;

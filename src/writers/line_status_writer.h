@@ -31,7 +31,7 @@ public:
     LineStatusSpool& operator=(const LineStatusSpool&) = delete;
     ~LineStatusSpool();
 
-    void add(const LineStatus& l);  // a status as DeclarationBuilder::stream_lines hands it over
+    void add(const LineStatusView& l);  // a status as DeclarationBuilder::stream_lines hands it over
     std::size_t size() const { return lines_; }
     // Stages the CSV on `out`, each status settled by the finished declaration. When no importer
     // of a counted line of a de minimis sector is exempt (the common case), the file as written is
