@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <future>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -450,6 +451,60 @@ struct DeclarationBuilder::Impl {
         return best;
     }
 
+    // The entry of one good of the year, or (no entry) why it cannot be valued. Reads the
+    // builder only: goods can be valued on several threads at once.
+    struct Valued {
+        std::optional<DeclarationEntry> entry;
+        std::string problem;
+    };
+    Valued value_good(const Key& k, const Acc& a) const {
+        DeclarationEntry e;
+        e.importer = k.importer;
+        e.cn_code = k.cn;
+        e.taric_code = k.taric;
+        e.origin = k.origin;
+        e.installation_id = k.installation;
+        e.sector = a.sector;
+        e.electricity = k.cn == "27160000";
+        std::string why;
+        std::optional<Valuation> v;
+        std::string country = k.origin;
+        auto s = k.installation.empty() ? suppliers.end() : suppliers.find({k.installation, k.cn});
+        if (s != suppliers.end()) country = s->second.country;
+        e.production_country = country;
+        if (s != suppliers.end() && s->second.verified) {
+            v = at_actual(k.cn, s->second, why);
+        } else {
+            v = at_defaults(k.cn, k.taric, country, why);
+            if (v) {
+                if (k.installation.empty()) v->notes.push_back("no installation named on the customs lines: default values");
+                else if (s == suppliers.end()) v->notes.push_back(fmt::format("no emissions data from installation {}: default values", k.installation));
+                else v->notes.push_back(fmt::format("the data of installation {} for CN {} is not verified: default values", k.installation, k.cn));
+            }
+        }
+        if (!v) {
+            return {std::nullopt, fmt::format("CN {} from {} ({}): {}", k.taric.empty() ? k.cn : k.taric, k.origin,
+                                              k.installation.empty() ? "no installation named" : "installation " + k.installation, why)};
+        }
+        e.valuation = std::move(*v);
+        if (e.valuation.actual && !k.installation.empty()) e.carbon_price = carbon_price_for(k.installation, k.cn);
+        Unit unit = e.electricity ? units::MWh() : units::t();
+        for (const auto& [qp, qty] : a.by_quarter_price)
+            e.quarters.push_back(figures(e.valuation, qty, qp.first, qp.second, unit, e.carbon_price));
+        auto sum = [&](Traced QuarterFigures::*m, const Unit& u, const char* what) {
+            std::vector<std::pair<std::string, Traced>> terms;
+            for (const auto& q : e.quarters) terms.emplace_back(fmt::format("Q{}", q.quarter), q.*m);
+            return traced_sum(terms, u, what);
+        };
+        e.quantity = sum(&QuarterFigures::quantity, unit, "quantity imported in the year");
+        e.embedded = sum(&QuarterFigures::embedded, units::tCO2e(), "embedded emissions counted in the year");
+        e.fa_adjustment = sum(&QuarterFigures::fa_adjustment, units::tCO2e(), "free-allocation adjustment in the year");
+        e.deduction = sum(&QuarterFigures::deduction, units::tCO2e(), "carbon price deduction in the year (certificates)");
+        e.certificates = sum(&QuarterFigures::certificates, units::tCO2e(), "certificates owed for the year");
+        e.cost = sum(&QuarterFigures::cost, units::one(), "cost of the certificates, EUR");
+        return {std::move(e), {}};
+    }
+
     DeclarationResult finish(Diagnostics& diags) {
         DeclarationResult out;
         out.year = year;
@@ -474,53 +529,28 @@ struct DeclarationBuilder::Impl {
                 l.reason = std::move(*why);
             }
         }
-        for (const auto& [k, a] : goods) {
-            if (de_minimis_sector(a.sector) && exempt(k.importer)) continue;
-            DeclarationEntry e;
-            e.importer = k.importer;
-            e.cn_code = k.cn;
-            e.taric_code = k.taric;
-            e.origin = k.origin;
-            e.installation_id = k.installation;
-            e.sector = a.sector;
-            e.electricity = k.cn == "27160000";
-            std::string why;
-            std::optional<Valuation> v;
-            std::string country = k.origin;
-            auto s = k.installation.empty() ? suppliers.end() : suppliers.find({k.installation, k.cn});
-            if (s != suppliers.end()) country = s->second.country;
-            e.production_country = country;
-            if (s != suppliers.end() && s->second.verified) {
-                v = at_actual(k.cn, s->second, why);
-            } else {
-                v = at_defaults(k.cn, k.taric, country, why);
-                if (v) {
-                    if (k.installation.empty()) v->notes.push_back("no installation named on the customs lines: default values");
-                    else if (s == suppliers.end()) v->notes.push_back(fmt::format("no emissions data from installation {}: default values", k.installation));
-                    else v->notes.push_back(fmt::format("the data of installation {} for CN {} is not verified: default values", k.installation, k.cn));
-                }
-            }
-            if (!v) {
-                diags.add(a.first, fmt::format("CN {} from {} ({}): {}", k.taric.empty() ? k.cn : k.taric, k.origin,
-                                               k.installation.empty() ? "no installation named" : "installation " + k.installation, why));
+        // Each good is valued on its own, so the goods can be valued in two halves side by side;
+        // the entries, totals and findings are then taken in the goods' order, as on one thread.
+        std::vector<std::pair<const Key*, const Acc*>> todo;
+        for (const auto& [k, a] : goods)
+            if (!(de_minimis_sector(a.sector) && exempt(k.importer))) todo.emplace_back(&k, &a);
+        std::vector<Valued> valued(todo.size());
+        auto value_goods = [&](std::size_t from, std::size_t to) {
+            for (std::size_t i = from; i < to; ++i) valued[i] = value_good(*todo[i].first, *todo[i].second);
+        };
+        if (options.threads > 1 && todo.size() > 1) {
+            auto upper = std::async(std::launch::async, value_goods, todo.size() / 2, todo.size());
+            value_goods(0, todo.size() / 2);
+            upper.get();
+        } else {
+            value_goods(0, todo.size());
+        }
+        for (std::size_t i = 0; i < todo.size(); ++i) {
+            if (!valued[i].entry) {
+                diags.add(todo[i].second->first, std::move(valued[i].problem));
                 continue;
             }
-            e.valuation = std::move(*v);
-            if (e.valuation.actual && !k.installation.empty()) e.carbon_price = carbon_price_for(k.installation, k.cn);
-            Unit unit = e.electricity ? units::MWh() : units::t();
-            for (const auto& [qp, qty] : a.by_quarter_price)
-                e.quarters.push_back(figures(e.valuation, qty, qp.first, qp.second, unit, e.carbon_price));
-            auto sum = [&](Traced QuarterFigures::*m, const Unit& u, const char* what) {
-                std::vector<std::pair<std::string, Traced>> terms;
-                for (const auto& q : e.quarters) terms.emplace_back(fmt::format("Q{}", q.quarter), q.*m);
-                return traced_sum(terms, u, what);
-            };
-            e.quantity = sum(&QuarterFigures::quantity, unit, "quantity imported in the year");
-            e.embedded = sum(&QuarterFigures::embedded, units::tCO2e(), "embedded emissions counted in the year");
-            e.fa_adjustment = sum(&QuarterFigures::fa_adjustment, units::tCO2e(), "free-allocation adjustment in the year");
-            e.deduction = sum(&QuarterFigures::deduction, units::tCO2e(), "carbon price deduction in the year (certificates)");
-            e.certificates = sum(&QuarterFigures::certificates, units::tCO2e(), "certificates owed for the year");
-            e.cost = sum(&QuarterFigures::cost, units::one(), "cost of the certificates, EUR");
+            DeclarationEntry& e = *valued[i].entry;
             out.embedded += e.embedded.value();
             out.fa_adjustment += e.fa_adjustment.value();
             out.deduction += e.deduction.value();

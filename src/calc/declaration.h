@@ -158,6 +158,7 @@ struct SuppliedCscf {
 struct DeclarationOptions {
     SpecificMassDenominator denominator = SpecificMassDenominator::Good;
     std::optional<SuppliedCscf> cscf;
+    unsigned threads = 1;  // finish() values the goods on this many threads (1 or 2): the same result
 };
 
 // Why `year` cannot be declared with the data (and a CSCF supplied or not), or "" when it can:

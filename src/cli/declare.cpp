@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <optional>
 
 namespace cbam::cli {
@@ -98,6 +99,7 @@ DeclarationOptions declaration_options(const Inputs& in) {
     DeclarationOptions o;
     if (in.cscf) o.cscf = SuppliedCscf{*in.cscf, in.cscf_source};
     o.denominator = in.sefa_denominator == "process" ? SpecificMassDenominator::Process : SpecificMassDenominator::Good;
+    o.threads = default_customs_reading() == CustomsReading::Parallel ? 2 : 1;  // as the lines are read
     return o;
 }
 
@@ -264,6 +266,10 @@ int run_declare(Inputs& in) {
         }
     }
     const DeclarationResult& r = keep_until_exit(compute(in, b));
+    // What actual data would save is worked out while the outputs are made and written (on a
+    // second thread where the lines were read on two).
+    auto comparing = std::async(default_customs_reading() == CustomsReading::Parallel ? std::launch::async : std::launch::deferred,
+                                [&] { return compare_actual_data(b, r, l.suppliers); });
     fmt::print("{}", declaration_to_table(r));
     if (!in.audit.empty()) {
         AuditBundle bundle;
@@ -292,7 +298,6 @@ int run_declare(Inputs& in) {
         bundle.write(in.audit);
     }
     std::vector<YearTotalsRow> totals = declaration_totals(r, l.suppliers);
-    std::vector<ActualDataComparison> comparisons = compare_actual_data(b, r, l.suppliers);
     AtomicOutputs out;
     if (!in.output.empty()) {
         std::string body = format == "xml" ? declaration_to_xml(r, l.settings) : format == "json" ? declaration_to_json(r, l.settings) : declaration_to_csv(r);
@@ -300,8 +305,9 @@ int run_declare(Inputs& in) {
         if (spool) spool->finish(r, out);
         else out.stage(sibling(in.output, ".lines.csv"), line_status_to_csv(r));
         out.stage(sibling(in.output, ".totals.csv"), year_totals_to_csv(r, totals));
-        out.stage(sibling(in.output, ".savings.csv"), comparisons_to_csv(r, comparisons));
     }
+    const std::vector<ActualDataComparison> comparisons = comparing.get();
+    if (!in.output.empty()) out.stage(sibling(in.output, ".savings.csv"), comparisons_to_csv(r, comparisons));
     if (!in.html.file.empty()) out.stage(in.html.file, year_page(in, l, r, totals, comparisons, nullptr));
     out.commit();
     std::fflush(stdout);
