@@ -347,6 +347,36 @@ std::string Decimal::to_fixed(int digits) const {
     return text;
 }
 
+void Decimal::append_to(std::string& out) const {
+    if (big_) {
+        out += to_string();
+        return;
+    }
+    // As to_string: m / 10^s without the trailing zeros of m, then the point s digits from the end.
+    std::int64_t m = m_;
+    int s = s_;
+    while (s > 0 && m % 10 == 0) {
+        m /= 10;
+        --s;
+    }
+    const std::uint64_t u = m < 0 ? 0 - static_cast<std::uint64_t>(m) : static_cast<std::uint64_t>(m);
+    char buf[24];
+    const auto n = static_cast<std::size_t>(std::to_chars(buf, buf + sizeof buf, u).ptr - buf);
+    if (m < 0) out += '-';
+    const auto k = static_cast<std::size_t>(s);
+    if (k == 0) {
+        out.append(buf, n);
+    } else if (n <= k) {  // 0.00ddd
+        out += "0.";
+        out.append(k - n, '0');
+        out.append(buf, n);
+    } else {
+        out.append(buf, n - k);
+        out += '.';
+        out.append(buf + n - k, k);
+    }
+}
+
 std::string Decimal::to_string() const {
     if (!big_) {
         // The shortest exact expansion: m / 10^s without the trailing zeros of m.

@@ -70,6 +70,8 @@ public:
     // Exact text when the expansion terminates ("1.25", "3"), otherwise rounded to 12
     // decimals and prefixed with "≈". For explanations, never for reported figures.
     std::string to_string() const;
+    // Appends to_string()'s text to `out`, without a string of its own (rows written by the million).
+    void append_to(std::string& out) const;
 
     // The exact value as a fraction in lowest terms (built on demand from the fast form).
     rep raw() const;

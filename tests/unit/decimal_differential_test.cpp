@@ -90,6 +90,9 @@ void check_same(const Value& v, std::mt19937_64& rng) {
     REQUIRE(v.dec.is_zero() == v.rat.is_zero());
     REQUIRE(v.dec.is_terminating() == (ref_terminating_digits(v.rat) >= 0));
     REQUIRE(v.dec.to_string() == ref_to_string(v.rat));
+    std::string appended = "x";
+    v.dec.append_to(appended);
+    REQUIRE(appended == "x" + ref_to_string(v.rat));
     for (int d : {0, 2, 5}) REQUIRE(v.dec.to_fixed(d) == ref_to_fixed(v.rat, d));
     int d = static_cast<int>(rng() % 25) - 2;  // -2 .. 22
     INFO("to_fixed(" << d << ")");
@@ -225,6 +228,9 @@ TEST_CASE("Decimal::ratio gives exactly n/d, for random and extreme integers", "
             INFO(n << " / " << d);
             REQUIRE(got.raw() == expected);
             REQUIRE(got.to_string() == ref_to_string(expected));
+            std::string appended;
+            got.append_to(appended);
+            REQUIRE(appended == ref_to_string(expected));
             REQUIRE(got.to_fixed(3) == ref_to_fixed(expected, 3));
         }
 }
