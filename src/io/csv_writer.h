@@ -14,6 +14,20 @@ public:
     // The same row a field at a time, for rows written by the million: field() for each, then end_row().
     void field(std::string_view f);
     void end_row();
+    // A field that needs no quotes by how it was made (digits, a number, a field already written
+    // as CSV by field()), as it is.
+    void field_as_is(std::string_view f) {
+        if (!at_row_start_) out_ += delimiter_;
+        at_row_start_ = false;
+        out_ += f;
+    }
+    // The same for a field the caller appends to the string returned (which it must not change
+    // otherwise), e.g. a number written in place.
+    std::string& open_field() {
+        if (!at_row_start_) out_ += delimiter_;
+        at_row_start_ = false;
+        return out_;
+    }
     // Rows already written as CSV by another CsvWriter (of the same delimiter), as they are.
     void raw(std::string_view rows) { out_ += rows; }
     const std::string& str() const { return out_; }

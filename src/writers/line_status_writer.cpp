@@ -23,14 +23,15 @@ namespace {
 
 const std::vector<std::string> kHeader = {"file", "line", "declaration", "item", "importer", "cn_code", "origin", "quantity", "status", "reason"};
 
-// The row of a line's status, under kHeader, `file` being the name of l.where.file. Returns where
-// in w.str() the delimiter before its status stands: a counted line's status and reason may still
-// be settled.
+// The row of a line's status, under kHeader, `file` being the name of l.where.file as a CSV field
+// (written once per file). Returns where in w.str() the delimiter before its status stands: a
+// counted line's status and reason may still be settled.
 std::size_t write_status(CsvWriter& w, const LineStatusView& l, std::string_view file) {
+    w.field_as_is(file);
     fmt::format_int line(l.where.line);
-    for (std::string_view f : {file, std::string_view(line.data(), line.size()), l.declaration, l.item, l.importer, l.cn_code, l.origin})
-        w.field(f);
-    w.field(format_amount(l.quantity));
+    w.field_as_is(std::string_view(line.data(), line.size()));
+    for (std::string_view f : {l.declaration, l.item, l.importer, l.cn_code, l.origin}) w.field(f);
+    append_amount(w.open_field(), l.quantity);  // digits, a point, a sign: never quoted
     const std::size_t status = w.str().size();
     w.field(l.status);
     w.field(l.reason);
@@ -38,12 +39,26 @@ std::size_t write_status(CsvWriter& w, const LineStatusView& l, std::string_view
     return status;
 }
 
+// The name of `path` as the first field of its lines' rows.
+std::string file_field(const std::string& path) {
+    CsvWriter w;
+    w.field(file_name(path));
+    return w.str();
+}
+
 }  // namespace
 
 std::string line_status_to_csv(const DeclarationResult& r) {
     CsvWriter w;
     w.row(kHeader);
-    for (const auto& l : r.lines) write_status(w, view_of(l), file_name(l.where.file));
+    std::string file, field;
+    for (const auto& l : r.lines) {
+        if (field.empty() || l.where.file != file) {
+            file = l.where.file;
+            field = file_field(file);
+        }
+        write_status(w, view_of(l), field);
+    }
     return w.str();
 }
 
@@ -58,9 +73,8 @@ LineStatusSpool::LineStatusSpool(const std::string& beside) : path_(beside) {
         ::unlink(temp_.c_str());
         throw OutputError(fmt::format("cannot write {}: {} (while creating a temporary file in {})", beside, std::strerror(e), dir));
     }
-    row_.row(kHeader);
-    buffer_ = row_.str();
-    written_ = buffer_.size();
+    rows_.row(kHeader);
+    written_ = rows_.str().size();
 }
 
 LineStatusSpool::~LineStatusSpool() {
@@ -75,13 +89,14 @@ constexpr std::size_t kPendingRecord = 8 + 8 + 4;  // where the status begins, w
 }  // namespace
 
 void LineStatusSpool::add(const LineStatusView& l) {
-    if (l.where.file != name_of_) {
+    if (l.where.file != name_of_ || name_.empty()) {
         name_of_ = l.where.file;
-        name_ = file_name(name_of_);
+        name_ = file_field(name_of_);
     }
-    row_.clear();
-    const std::size_t before_status = write_status(row_, l, name_);
-    std::string_view row = row_.str();
+    // The row goes straight into the buffer; `start` is where it begins there and `written_` in the file.
+    const std::size_t start = rows_.str().size();
+    const std::size_t status = write_status(rows_, l, name_);
+    const std::size_t size = rows_.str().size() - start;
     if (l.de_minimis_sector && l.status == "counted") {
         if (importers_.empty() || importers_[last_importer_] != l.importer) {
             auto [known, added] = importer_index_.try_emplace(std::string(l.importer), static_cast<std::uint32_t>(importers_.size()));
@@ -92,8 +107,8 @@ void LineStatusSpool::add(const LineStatusView& l) {
             last_importer_ = known->second;
         }
         ++pending_of_[last_importer_];
-        put_number(pending_, written_ + before_status, 8);
-        put_number(pending_, written_ + row.size(), 8);
+        put_number(pending_, written_ + (status - start), 8);
+        put_number(pending_, written_ + size, 8);
         put_number(pending_, last_importer_, 4);
         if (pending_.size() >= (1 << 20)) {
             if (std::fwrite(pending_.data(), 1, pending_.size(), pending_file_) != pending_.size())
@@ -101,10 +116,9 @@ void LineStatusSpool::add(const LineStatusView& l) {
             pending_.clear();
         }
     }
-    buffer_ += row;
-    written_ += row.size();
+    written_ += size;
     ++lines_;
-    if (buffer_.size() >= (1 << 20)) flush();
+    if (rows_.str().size() >= (1 << 20)) flush();
 }
 
 void LineStatusSpool::write_out(std::string_view bytes) {
@@ -117,13 +131,14 @@ void LineStatusSpool::write_out(std::string_view bytes) {
 }
 
 void LineStatusSpool::flush() {
-    write_out(buffer_);
+    const std::string& rows = rows_.str();
+    write_out(rows);
 #ifdef __linux__
     // The disk starts writing what was written (without waiting for it), so that the sync when
     // the file is staged has little left to do.
-    ::sync_file_range(fd_, static_cast<off_t>(written_ - buffer_.size()), static_cast<off_t>(buffer_.size()), SYNC_FILE_RANGE_WRITE);
+    ::sync_file_range(fd_, static_cast<off_t>(written_ - rows.size()), static_cast<off_t>(rows.size()), SYNC_FILE_RANGE_WRITE);
 #endif
-    buffer_.clear();
+    rows_.clear();
 }
 
 void LineStatusSpool::finish(const DeclarationResult& r, AtomicOutputs& out) {

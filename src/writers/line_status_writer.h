@@ -47,9 +47,8 @@ private:
     bool handed_over_ = false;
     std::size_t lines_ = 0;
     std::uint64_t written_ = 0;    // bytes of the file, buffered ones included
-    std::string buffer_;           // rows not yet written: a megabyte is written at a time
-    std::string name_of_, name_;   // the last file named and its name as the CSV gives it
-    CsvWriter row_;                // one line's row, its buffer kept from line to line
+    CsvWriter rows_;               // rows not yet written: a megabyte is written at a time
+    std::string name_of_, name_;   // the last file named, and its name as the rows' first field
     // The counted lines of a de minimis sector, whose status an exempt importer changes: where
     // each one's status begins and its row ends, and its importer (an index in importers_), 20
     // bytes each, in an unlinked temporary file (buffered in pending_).
