@@ -134,21 +134,65 @@ Unit operator/(const Unit& a, const Unit& b) {
 }
 
 namespace units {
+// Each unit is parsed once, the first time it is asked for (the calculations ask for them by the
+// thousand); the copies handed out are the same value.
 Unit one() { return Unit(); }
-Unit t() { return *Unit::parse("t"); }
-Unit kg() { return *Unit::parse("kg"); }
-Unit TJ() { return *Unit::parse("TJ"); }
-Unit GJ() { return *Unit::parse("GJ"); }
-Unit MWh() { return *Unit::parse("MWh"); }
-Unit Nm3() { return *Unit::parse("Nm3"); }
-Unit tCO2e() { return *Unit::parse("tCO2e"); }
-Unit tN2O() { return *Unit::parse("tN2O"); }
-Unit tCF4() { return *Unit::parse("tCF4"); }
-Unit tC2F6() { return *Unit::parse("tC2F6"); }
-Unit tC() { return *Unit::parse("tC"); }
-Unit tCO2e_per_t() { return *Unit::parse("tCO2e/t"); }
-Unit tCO2e_per_MWh() { return *Unit::parse("tCO2e/MWh"); }
-Unit tCO2e_per_TJ() { return *Unit::parse("tCO2e/TJ"); }
+Unit t() {
+    static const Unit u = *Unit::parse("t");
+    return u;
+}
+Unit kg() {
+    static const Unit u = *Unit::parse("kg");
+    return u;
+}
+Unit TJ() {
+    static const Unit u = *Unit::parse("TJ");
+    return u;
+}
+Unit GJ() {
+    static const Unit u = *Unit::parse("GJ");
+    return u;
+}
+Unit MWh() {
+    static const Unit u = *Unit::parse("MWh");
+    return u;
+}
+Unit Nm3() {
+    static const Unit u = *Unit::parse("Nm3");
+    return u;
+}
+Unit tCO2e() {
+    static const Unit u = *Unit::parse("tCO2e");
+    return u;
+}
+Unit tN2O() {
+    static const Unit u = *Unit::parse("tN2O");
+    return u;
+}
+Unit tCF4() {
+    static const Unit u = *Unit::parse("tCF4");
+    return u;
+}
+Unit tC2F6() {
+    static const Unit u = *Unit::parse("tC2F6");
+    return u;
+}
+Unit tC() {
+    static const Unit u = *Unit::parse("tC");
+    return u;
+}
+Unit tCO2e_per_t() {
+    static const Unit u = *Unit::parse("tCO2e/t");
+    return u;
+}
+Unit tCO2e_per_MWh() {
+    static const Unit u = *Unit::parse("tCO2e/MWh");
+    return u;
+}
+Unit tCO2e_per_TJ() {
+    static const Unit u = *Unit::parse("tCO2e/TJ");
+    return u;
+}
 }  // namespace units
 
 }  // namespace cbam
