@@ -134,6 +134,21 @@ std::string years_of(const RouteIndicator& m) {
 }  // namespace
 
 BenchmarkChoice Benchmarks::find(const std::string& cn, const std::string& route, int year, bool actual, const RouteIndicators& indicators) const {
+    // Only choices made with the built-in markers are kept: other markers may be read from a file
+    // and later freed, and another set could then stand at the same address.
+    if (&indicators != &RouteIndicators::builtin()) return choose(cn, route, year, actual, indicators);
+    auto key = std::make_tuple(cn, route, year, actual);
+    {
+        std::lock_guard lock(choices_->mutex);
+        if (auto known = choices_->made.find(key); known != choices_->made.end()) return known->second;
+    }
+    BenchmarkChoice out = choose(cn, route, year, actual, indicators);
+    std::lock_guard lock(choices_->mutex);
+    choices_->made.emplace(std::move(key), out);
+    return out;
+}
+
+BenchmarkChoice Benchmarks::choose(const std::string& cn, const std::string& route, int year, bool actual, const RouteIndicators& indicators) const {
     BenchmarkChoice out;
     std::string code = cn.substr(0, 8);
     // The rows of the code itself, else of the finest codes below its longest listed prefix.

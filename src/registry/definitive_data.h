@@ -15,9 +15,12 @@
 #include "registry/confidence.h"
 
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 namespace cbam {
@@ -121,7 +124,17 @@ public:
     static constexpr const char* kVersion = "IR (EU) 2025/2620 (Commission workbook CBAM Benchmarks_20260206)";
 
 private:
+    BenchmarkChoice choose(const std::string& cn, const std::string& route, int year, bool actual, const RouteIndicators& indicators) const;
+
     std::vector<Benchmark> rows_;  // sorted by cn
+    // Each choice made with the built-in markers, made once: a declaration asks for the same code,
+    // route and year for many goods (and again when it compares actual data with default values),
+    // from two threads.
+    struct Choices {
+        std::mutex mutex;
+        std::map<std::tuple<std::string, std::string, int, bool>, BenchmarkChoice> made;
+    };
+    std::shared_ptr<Choices> choices_ = std::make_shared<Choices>();
 };
 
 struct PhaseIn {
