@@ -230,6 +230,9 @@ const char* describe_char(char c) {
 std::size_t invalid_utf8_at(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
+        // ASCII runs, eight bytes at a time (no byte with its high bit set).
+        for (std::uint64_t w; i + 8 <= s.size() && (std::memcpy(&w, s.data() + i, 8), (w & 0x8080808080808080ULL) == 0);) i += 8;
+        if (i == s.size()) break;
         auto c = static_cast<unsigned char>(s[i]);
         std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
         if (n == 0 || i + n > s.size()) return i;

@@ -487,3 +487,45 @@ TEST_CASE("read_csv: lines without quotes are split as libcsv splits them", "[un
         }
     }
 }
+
+namespace {
+
+// The first byte of `s` that does not begin a well-formed UTF-8 sequence (RFC 3629: no overlong
+// form, no surrogate, nothing above U+10FFFF), or npos: a plain decoder, one code point at a time.
+std::size_t reference_invalid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        unsigned c = static_cast<unsigned char>(s[i]);
+        std::size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        if (n == 0 || i + n > s.size()) return i;
+        unsigned cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+        for (std::size_t k = 1; k < n; ++k) {
+            unsigned b = static_cast<unsigned char>(s[i + k]);
+            if ((b & 0xC0) != 0x80) return i;
+            cp = (cp << 6) | (b & 0x3F);
+        }
+        if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return i;
+        i += n;
+    }
+    return std::string_view::npos;
+}
+
+}  // namespace
+
+TEST_CASE("invalid_utf8_at: the first bad byte, wherever it stands among ASCII runs", "[unit][csv][utf8]") {
+    // ASCII runs of every length around 8-byte boundaries, with good and bad sequences between them.
+    const std::vector<std::string> pieces = {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+                                             "\xE2\x82", "\x80", "\xFF", "\xC3", "\xE0\x80\x80"};
+    std::uint32_t seed = 7;
+    auto next = [&]() { return seed = seed * 1664525u + 1013904223u, seed >> 8; };
+    for (int round = 0; round < 20000; ++round) {
+        std::string s;
+        for (std::size_t parts = next() % 4; parts > 0; --parts) {
+            s += std::string(next() % 20, static_cast<char>('a' + next() % 26));
+            if (next() % 3) s += pieces[next() % pieces.size()];
+        }
+        s += std::string(next() % 20, 'z');
+        INFO("round " << round);
+        REQUIRE(invalid_utf8_at(s) == reference_invalid_utf8(s));
+    }
+}
