@@ -13,16 +13,25 @@ namespace cbam {
 DefinitiveDefaults DefinitiveDefaults::load(const std::string& csv_path) {
     DefinitiveDefaults d;
     Diagnostics diags;
+    const std::string* file = nullptr;
+    std::size_t at[5] = {};
     read_table(csv_path,
                {{"country_code", true}, {"country_name", true}, {"cn_code", true}, {"description", true}, {"route", true},
                 {"direct", true}, {"indirect", true}, {"total", true}, {"note", true}},
                CsvDialect::standard(), diags, [&](const CsvRow& row) {
+                   // The text columns' places, found on the first row (the table has 12,500).
+                   enum { kCountry, kName, kCn, kDescription, kRoute };
+                   static constexpr const char* kText[] = {"country_code", "country_name", "cn_code", "description", "route"};
+                   if (&row.file() != file) {
+                       file = &row.file();
+                       for (int c = kCountry; c <= kRoute; ++c) at[c] = row.index_of(kText[c]);
+                   }
                    DefinitiveDefault r;
-                   r.country = std::string(row.cell("country_code"));
-                   r.country_name = std::string(row.cell("country_name"));
-                   r.cn = std::string(row.cell("cn_code"));
-                   r.description = std::string(row.cell("description"));
-                   r.route = std::string(row.cell("route"));
+                   r.country = std::string(row.cell_at(at[kCountry]));
+                   r.country_name = std::string(row.cell_at(at[kName]));
+                   r.cn = std::string(row.cell_at(at[kCn]));
+                   r.description = std::string(row.cell_at(at[kDescription]));
+                   r.route = std::string(row.cell_at(at[kRoute]));
                    r.direct = row.number("direct", false, NumberRule::NonNegative);
                    r.indirect = row.number("indirect", false, NumberRule::NonNegative);
                    r.total = row.number("total", false, NumberRule::NonNegative);
