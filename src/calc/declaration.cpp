@@ -56,6 +56,8 @@ struct DeclarationBuilder::Impl {
     struct Acc {
         std::map<std::pair<int, std::size_t>, Decimal> by_quarter_price;  // (quarter, price index) -> quantity
         std::string sector;
+        const std::string* sector_of = nullptr;  // the registry's text `sector` was copied from
+        bool de_minimis = false;                 // de_minimis_sector(sector)
         SourceLocation first;
     };
     std::map<Key, Acc> goods;
@@ -68,6 +70,7 @@ struct DeclarationBuilder::Impl {
     // holds one): a line finds its good by one hash lookup; key_text is reused from line to line.
     std::unordered_map<std::string, Acc*> goods_by_text{};
     std::string key_text{};
+    IntMap<std::size_t> price_of_day{};  // YYYYMMDD -> its price period (price_index)
     // The reason texts of lines set aside, by kind and code, each written once.
     TextMemo reasons{};
     std::string year_text{};
@@ -134,27 +137,43 @@ struct DeclarationBuilder::Impl {
             return set("out of scope", reasons.get("exempt", l.origin, [&] {
                 return fmt::format("origin {} ({}) is exempt under Annex III of Regulation (EU) 2023/956", l.origin, origin->name);
             }));
-        std::size_t pi = price_index(l.acceptance_date);
+        // The price period of the date, looked up once per date (a year has at most 366): a date
+        // YYYY-MM-DD (as the reader checked it) is packed into the number YYYYMMDD.
+        std::uint64_t day = 0;
+        bool packed = l.acceptance_date.size() == 10;
+        for (std::size_t i = 0; packed && i < 10; ++i) {
+            const char ch = l.acceptance_date[i];
+            if (i == 4 || i == 7) packed = ch == '-';
+            else if ((packed = ch >= '0' && ch <= '9')) day = day * 10 + static_cast<std::uint64_t>(ch - '0');
+        }
+        std::size_t pi;
+        if (!packed) pi = price_index(l.acceptance_date);
+        else if (const std::size_t* known = price_of_day.find(day)) pi = *known;
+        else pi = price_of_day.insert(day, price_index(l.acceptance_date));
         if (pi == prices.size()) {
             diags.add(at("acceptance_date"), fmt::format("no certificate price covers {}: add the period's price to certificate_prices.csv", l.acceptance_date));
             return;
         }
         const std::string& sector = c->line->sector;
-        if (!have_mass_entry || mass_importer != l.importer) {
-            mass_entry = mass_by_importer.try_emplace(l.importer, Decimal(0)).first;
-            mass_importer = l.importer;
-            have_mass_entry = true;
-        }
-        if (de_minimis_sector(sector)) mass_entry->second += l.net_mass_t;
         key_text.assign(l.importer).append(1, '\0').append(l.cn_code).append(1, '\0').append(l.taric_code).append(1, '\0').append(l.origin).append(1, '\0').append(l.installation_id);
         auto known = goods_by_text.find(key_text);
         if (known == goods_by_text.end())
             known = goods_by_text.emplace(key_text, &goods[{l.importer, l.cn_code, l.taric_code, l.origin, l.installation_id}]).first;
         Acc& a = *known->second;
+        if (a.sector_of != &sector) {  // the registry's text: the same object for each line of the good
+            a.sector = sector;
+            a.sector_of = &sector;
+            a.de_minimis = de_minimis_sector(sector);
+        }
+        if (!have_mass_entry || mass_importer != l.importer) {
+            mass_entry = mass_by_importer.try_emplace(l.importer, Decimal(0)).first;
+            mass_importer = l.importer;
+            have_mass_entry = true;
+        }
+        if (a.de_minimis) mass_entry->second += l.net_mass_t;
         if (a.by_quarter_price.empty() || std::tie(l.where.file, l.where.line) < std::tie(a.first.file, a.first.line)) a.first = l.where;
-        if (a.sector != sector) a.sector = sector;
         a.by_quarter_price[{quarter_of(l.acceptance_date), pi}] += quantity;
-        set("counted", empty_reason, de_minimis_sector(sector));
+        set("counted", empty_reason, a.de_minimis);
     }
 
     Decimal markup(const std::string& sector) const {
