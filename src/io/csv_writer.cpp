@@ -2,8 +2,13 @@
 
 #include <csv.h>
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace cbam {
 
@@ -29,11 +34,51 @@ bool has_special(std::string_view f, char delimiter) {
     return false;
 }
 
+// The quoting rule of field() and write_field().
+bool needs_quotes(std::string_view f, char delimiter) {
+    return !f.empty() && (f.front() == ' ' || f.back() == ' ' || has_special(f, delimiter));
+}
+
 }  // namespace
 
+std::size_t CsvWriter::write_field(char* to, std::string_view f, char delimiter) {
+    if (!needs_quotes(f, delimiter)) {
+        if (!f.empty()) std::memcpy(to, f.data(), f.size());
+        return f.size();
+    }
+    return csv_write(to, 2 * f.size() + 2, f.data(), f.size());
+}
+
+bool CsvWriter::plain_fields(std::string_view fields, char delimiter, std::size_t delimiters) {
+    std::size_t found = 0, i = 0;
+    const std::size_t n = fields.size();
+#if defined(__SSE2__)
+    if (n >= 16) {
+        const __m128i d = _mm_set1_epi8(delimiter), q = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n');
+        // The delimiters and other specials of the 16 bytes at `at`, of which the first `skip` were seen already.
+        auto block = [&](std::size_t at, unsigned skip) {
+            __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(fields.data() + at));
+            auto bad = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, cr)), _mm_cmpeq_epi8(v, lf))));
+            auto hits = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, d)));
+            found += static_cast<std::size_t>(std::popcount(hits >> skip));
+            return (bad >> skip) == 0;
+        };
+        for (; i + 16 <= n; i += 16)
+            if (!block(i, 0)) return false;
+        if (i < n && !block(n - 16, static_cast<unsigned>(16 - (n - i)))) return false;
+        return found == delimiters;
+    }
+#endif
+    for (; i < n; ++i) {
+        const char c = fields[i];
+        if (c == '"' || c == '\r' || c == '\n') return false;
+        found += c == delimiter;
+    }
+    return found == delimiters;
+}
+
 void CsvWriter::field(std::string_view f) {
-    const bool needs_quotes = !f.empty() && (f.front() == ' ' || f.back() == ' ' || has_special(f, delimiter_));
-    if (!needs_quotes) {
+    if (!needs_quotes(f, delimiter_)) {
         if (!at_row_start_) out_.push_back(delimiter_);
         out_.append(f.data(), f.size());
         at_row_start_ = false;

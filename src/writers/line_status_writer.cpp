@@ -25,18 +25,58 @@ const std::vector<std::string> kHeader = {"file", "line", "declaration", "item",
 
 // The row of a line's status, under kHeader, `file` being the name of l.where.file as a CSV field
 // (written once per file). Returns where in w.str() the delimiter before its status stands: a
-// counted line's status and reason may still be settled.
+// counted line's status and reason may still be settled. The row is gathered on the stack and
+// appended at once (there are millions of them), each field quoted as CsvWriter::field would.
 std::size_t write_status(CsvWriter& w, const LineStatusView& l, std::string_view file) {
-    w.field_as_is(file);
+    thread_local std::string amount;  // digits, a point, a sign: never quoted
+    amount.clear();
+    append_amount(amount, l.quantity);
     fmt::format_int line(l.where.line);
-    w.field_as_is(std::string_view(line.data(), line.size()));
-    for (std::string_view f : {l.declaration, l.item, l.importer, l.cn_code, l.origin}) w.field(f);
-    append_amount(w.open_field(), l.quantity);  // digits, a point, a sign: never quoted
-    const std::size_t status = w.str().size();
-    w.field(l.status);
-    w.field(l.reason);
-    w.end_row();
-    return status;
+    const std::string_view texts[] = {l.declaration, l.item, l.importer, l.cn_code, l.origin};
+    std::size_t bound = file.size() + line.size() + amount.size() + 2 * (l.status.size() + l.reason.size()) + 16;
+    for (std::string_view f : texts) bound += 2 * f.size() + 3;
+    const char d = w.delimiter();
+    char stack[1024];
+    std::string large;
+    char* const row = bound <= sizeof stack ? stack : (large.resize(bound), large.data());
+    char* p = row;
+    auto put = [&](std::string_view f) {
+        if (!f.empty()) std::memcpy(p, f.data(), f.size());
+        p += f.size();
+    };
+    put(file);
+    *p++ = d;
+    char* const after_file = p;
+    put(std::string_view(line.data(), line.size()));
+    // First every field as it is: one look at the whole row tells whether any needs quotes
+    // (nearly never); if one does, the row is written again, field by field.
+    bool spaced = false;  // a text with a space at one end is quoted
+    for (std::string_view f : {texts[0], texts[1], texts[2], texts[3], texts[4], l.status, l.reason})
+        spaced = spaced || (!f.empty() && (f.front() == ' ' || f.back() == ' '));
+    std::size_t status = 0;
+    for (bool quoting : {false, true}) {
+        if (quoting) p = after_file + line.size();
+        for (std::string_view f : texts) {
+            *p++ = d;
+            if (quoting) p += CsvWriter::write_field(p, f, d);
+            else put(f);
+        }
+        *p++ = d;
+        put(amount);
+        status = static_cast<std::size_t>(p - row);
+        *p++ = d;
+        if (quoting) p += CsvWriter::write_field(p, l.status, d);
+        else put(l.status);
+        *p++ = d;
+        if (quoting) p += CsvWriter::write_field(p, l.reason, d);
+        else put(l.reason);
+        // line, 5 texts, amount, status, reason: 8 delimiters after the file's name
+        if (quoting || (!spaced && CsvWriter::plain_fields(std::string_view(after_file, static_cast<std::size_t>(p - after_file)), d, 8))) break;
+    }
+    *p++ = '\n';
+    const std::size_t start = w.str().size();
+    w.raw(std::string_view(row, static_cast<std::size_t>(p - row)));
+    return start + status;
 }
 
 // The name of `path` as the first field of its lines' rows.
