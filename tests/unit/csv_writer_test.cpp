@@ -30,7 +30,7 @@ std::vector<std::string> libcsv_fields(const std::string& text, char delimiter) 
 
 }  // namespace
 
-TEST_CASE("csv writer: fields come back as written; plain_fields agrees with each field's own check", "[unit][csv][writer]") {
+TEST_CASE("csv writer: fields come back as written, and plain_fields agrees with each field's own check", "[unit][csv][writer]") {
     std::uint32_t seed = 11;
     auto next = [&]() { return seed = seed * 1664525u + 1013904223u, seed >> 8; };
     const std::string letters = "abcXYZ019.-_/";
