@@ -3,6 +3,7 @@
 // Expected line numbers are counted by hand from the text written (1-based physical lines).
 #include "io/csv_reader.h"
 #include "io/csv_table.h"
+#include "libcsv_reference.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>
@@ -416,31 +417,6 @@ TEST_CASE("read_table: files held in memory stop at their row limit with an erro
     CHECK_THAT(diags.items().front().message, Catch::Contains("more than 3 rows"));
 }
 
-namespace {
-
-// The reference: libcsv itself, fed the whole text at once (strict, as read_csv uses it), its
-// empty records dropped as read_csv drops them.
-std::vector<std::vector<std::string>> libcsv_records(const std::string& text, char delimiter) {
-    struct State {
-        std::vector<std::string> fields;
-        std::vector<std::vector<std::string>> records;
-    } st;
-    csv_parser p;
-    REQUIRE(csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) == 0);
-    csv_set_delim(&p, static_cast<unsigned char>(delimiter));
-    auto field = [](void* s, std::size_t len, void* data) { static_cast<State*>(data)->fields.emplace_back(static_cast<const char*>(s), len); };
-    auto row = [](int, void* data) {
-        auto* st = static_cast<State*>(data);
-        if (!st->fields.empty()) st->records.push_back(st->fields);
-        st->fields.clear();
-    };
-    REQUIRE(csv_parse(&p, text.data(), text.size(), field, row, &st) == text.size());
-    REQUIRE(csv_fini(&p, field, row, &st) == 0);
-    csv_free(&p);
-    return st.records;
-}
-
-}  // namespace
 
 TEST_CASE("read_csv: lines without quotes are split as libcsv splits them", "[unit][csv]") {
     // read_csv splits a line that holds no quote and no carriage return inside itself, and leaves
@@ -479,7 +455,7 @@ TEST_CASE("read_csv: lines without quotes are split as libcsv splits them", "[un
         Read r = read(dir.file("gen.csv"), dialect);
         INFO("delimiter " << describe_char(delimiter));
         REQUIRE(r.ok);
-        auto expected = libcsv_records(text, delimiter);
+        auto expected = test::libcsv_records(text, delimiter);
         REQUIRE(r.records.size() == expected.size());
         for (std::size_t i = 0; i < expected.size(); ++i) {
             INFO("record " << i + 1 << " at line " << r.records[i].line);
