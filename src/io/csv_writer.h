@@ -14,20 +14,6 @@ public:
     // The same row a field at a time, for rows written by the million: field() for each, then end_row().
     void field(std::string_view f);
     void end_row();
-    // A field that needs no quotes by how it was made (digits, a number, a field already written
-    // as CSV by field()), as it is.
-    void field_as_is(std::string_view f) {
-        if (!at_row_start_) out_ += delimiter_;
-        at_row_start_ = false;
-        out_ += f;
-    }
-    // The same for a field the caller appends to the string returned (which it must not change
-    // otherwise), e.g. a number written in place.
-    std::string& open_field() {
-        if (!at_row_start_) out_ += delimiter_;
-        at_row_start_ = false;
-        return out_;
-    }
     // `f` as field() writes it (quoted where it must be), into `to`, which has room for
     // 2 * f.size() + 2 bytes; returns the bytes written. For rows gathered elsewhere, then raw().
     static std::size_t write_field(char* to, std::string_view f, char delimiter);
