@@ -59,64 +59,25 @@ void on_row_end(int /*c*/, void* data) { static_cast<ParseState*>(data)->end_rec
 bool csv_space(char c) { return c == ' ' || c == '\t'; }
 
 // A physical line that holds a whole record and nothing libcsv treats specially (no quote, no
-// carriage return inside): split at the delimiter and trim spaces and tabs around each field,
-// which is exactly what libcsv does with such a line (tests/unit/csv_split_test.cpp compares the
-// two on generated lines). Returns false, having done nothing, for any other line.
-bool split_plain_line(std::string_view line, char delimiter, ParseState& st, bool checked_plain) {
+// carriage return inside) is split here at the delimiter, its fields trimmed of spaces and tabs
+// and handed over as views into the line: exactly what libcsv does with such a line (the unit
+// test compares the two on generated files). Returns false, having handed nothing over, for any
+// other line, and for a blank one (libcsv's handling of those stays in force).
+//
+// With `ascii_only` (the common line, before anything else is checked) it also declines a byte
+// that is not ASCII or is a NUL, so that such a line needs no UTF-8 check, and a line that ends
+// in CR LF or begins with a space or a tab. Otherwise the line has been checked (valid UTF-8, no
+// NUL) and a CR before its line feed is dropped.
+//
+// Sixteen bytes at a time where the machine has SSE2 (every x86-64), the last block read
+// overlapping the one before it; otherwise, and for a line shorter than 16 bytes, a byte at a time.
+bool split_line(std::string_view line, char delimiter, ParseState& st, bool ascii_only) {
     if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    bool blank = true;
-    for (char c : line) {
-        if (!checked_plain && (c == '"' || c == '\r' || c == '\n')) return false;
-        if (!csv_space(c)) {
-            blank = false;
-            if (checked_plain) break;
-        }
+    if (!ascii_only && !line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) return false;
+    if (csv_space(line.front())) {
+        if (ascii_only || std::all_of(line.begin(), line.end(), csv_space)) return false;
     }
-    if (blank) return false;  // libcsv's own handling of blank lines stays in force
-    auto add = [&](std::size_t from, std::size_t to) {
-        std::string_view field = line.substr(from, to - from);
-        while (!field.empty() && csv_space(field.front())) field.remove_prefix(1);
-        while (!field.empty() && csv_space(field.back())) field.remove_suffix(1);
-        st.add_view(field);
-    };
-    // The delimiters are found eight bytes at a time: for each word, the exact mask of its bytes
-    // equal to the delimiter (no carry crosses a byte), then each set bit in turn.
-    constexpr std::uint64_t lows = 0x7F7F7F7F7F7F7F7FULL, ones = 0x0101010101010101ULL;
-    const std::uint64_t pattern = ones * static_cast<unsigned char>(delimiter);
-    std::size_t start = 0, i = 0;
-    for (; i + 8 <= line.size(); i += 8) {
-        std::uint64_t t;
-        std::memcpy(&t, line.data() + i, 8);
-        t ^= pattern;
-        std::uint64_t hits = ~(((t & lows) + lows) | t | lows);
-        while (hits) {
-            std::size_t at = i + static_cast<std::size_t>(std::countr_zero(hits)) / 8;
-            add(start, at);
-            start = at + 1;
-            hits &= hits - 1;
-        }
-    }
-    for (; i < line.size(); ++i)
-        if (line[i] == delimiter) {
-            add(start, i);
-            start = i + 1;
-        }
-    add(start, line.size());
-    st.hand_over();
-    return true;
-}
-
-// The common line in one pass: a line that holds a whole record, is plain (ASCII, without a NUL,
-// a quote or a carriage return before its line feed) and does not begin with a space or a tab
-// (so is not blank) is split at the delimiter and its fields handed over, trimmed of spaces and
-// tabs, exactly as split_plain_line splits it once plain_ascii has found it plain. Returns false,
-// having handed nothing over, for any other line: the general way then reads it. Sixteen bytes
-// at a time where the machine has SSE2 (every x86-64), the last block read overlapping the one
-// before it; otherwise, and for a line shorter than 16 bytes, a byte at a time.
-bool split_if_plain(std::string_view line, char delimiter, ParseState& st) {
-    if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
-    if (line.empty() || csv_space(line.front())) return false;
     const std::size_t n = line.size();
     std::size_t start = 0, i = 0;
     auto add = [&](std::size_t to) {
@@ -129,11 +90,13 @@ bool split_if_plain(std::string_view line, char delimiter, ParseState& st) {
 #if defined(__SSE2__)
     if (n >= 16) {
         const __m128i d = _mm_set1_epi8(delimiter), q = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r'), zero = _mm_setzero_si128();
-        // The masks of a block: its bytes that are not plain (a high bit, NUL, quote, CR), and its delimiters.
+        // The masks of a block: its bytes that end the split (a quote, a CR; with ascii_only a
+        // NUL or a high bit too), and its delimiters.
         auto scan = [&](std::size_t at, unsigned& bad, unsigned& hits) {
             __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(line.data() + at));
-            __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, zero), _mm_cmpeq_epi8(v, q)), _mm_cmpeq_epi8(v, cr));
-            bad = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(special, v)));
+            __m128i special = _mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, cr));
+            if (ascii_only) special = _mm_or_si128(_mm_or_si128(special, _mm_cmpeq_epi8(v, zero)), v);
+            bad = static_cast<unsigned>(_mm_movemask_epi8(special));
             hits = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, d)));
         };
         auto take = [&](std::size_t at, unsigned hits) {
@@ -156,30 +119,11 @@ bool split_if_plain(std::string_view line, char delimiter, ParseState& st) {
 #endif
     for (; i < n; ++i) {
         auto c = static_cast<unsigned char>(line[i]);
-        if (c >= 0x80 || c == 0 || c == '"' || c == '\r') return st.used = 0, false;
+        if (c == '"' || c == '\r' || (ascii_only && (c >= 0x80 || c == 0))) return st.used = 0, false;
         if (c == static_cast<unsigned char>(delimiter)) add(i);
     }
     add(n);
     st.hand_over();
-    return true;
-}
-
-// True when every byte of `s` is ASCII and none is a NUL, a quote or a carriage return: such a
-// line is valid UTF-8 with nothing in it for libcsv to interpret. Eight bytes at a time.
-bool plain_ascii(std::string_view s) {
-    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    auto has_zero = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
-    const char* p = s.data();
-    std::size_t i = 0, n = s.size();
-    for (; i + 8 <= n; i += 8) {
-        std::uint64_t v;
-        std::memcpy(&v, p + i, 8);
-        if ((v & highs) | has_zero(v) | has_zero(v ^ (ones * '"')) | has_zero(v ^ (ones * '\r'))) return false;
-    }
-    for (; i < n; ++i) {
-        auto c = static_cast<unsigned char>(p[i]);
-        if (c >= 0x80 || c == 0 || c == '"' || c == '\r') return false;
-    }
     return true;
 }
 
@@ -297,15 +241,13 @@ bool read_csv_cells(const std::string& path, const CsvDialect& declared, Diagnos
         }
         if (dialect_known && !st.in_record) {  // the common line, in one pass
             st.record_line = st.line;
-            if (split_if_plain(line, dialect.delimiter, st)) return true;
+            if (split_line(line, dialect.delimiter, st, true)) return true;
         }
-        // A plain line (the common one) is valid UTF-8 without a NUL, and libcsv has nothing in it to interpret.
-        const bool plain = plain_ascii(line.substr(0, line.size() - (!line.empty() && line.back() == '\n')));
-        if (!plain && line.find('\0') != std::string_view::npos) {
+        if (line.find('\0') != std::string_view::npos) {
             diags.add({path, st.line, 0, ""}, "line holds a NUL byte: this is not a text CSV file");
             return false;
         }
-        if (auto bad = plain ? std::string_view::npos : invalid_utf8_at(line); bad != std::string_view::npos) {
+        if (auto bad = invalid_utf8_at(line); bad != std::string_view::npos) {
             diags.add({path, st.line, 0, ""},
                       fmt::format("byte {} of the line is not valid UTF-8 (0x{:02X}): save the file as UTF-8 (it may be in a legacy code page such as "
                                   "Windows-1252 or Big5)", bad + 1, static_cast<unsigned char>(line[bad])));
@@ -323,7 +265,7 @@ bool read_csv_cells(const std::string& path, const CsvDialect& declared, Diagnos
         }
         if (!st.in_record && !blank(line)) {
             st.record_line = st.line;
-            if (split_plain_line(line, dialect.delimiter, st, plain)) return true;
+            if (split_line(line, dialect.delimiter, st, false)) return true;
             st.in_record = true;
         }
         const bool parsed = csv_parse(parser.get(), line.data(), line.size(), on_field, on_row_end, &st) == line.size();
