@@ -184,6 +184,24 @@ TEST_CASE("declare: the streamed statuses leave no temporary file, whether writt
     dir.write("held/.keep", "");
     require_same_outputs(dir, dir.path(), "csv");
 
+    // Fields that must be quoted in the statuses: a declaration number with a comma, another with
+    // a quote (CSV doubles it). Their rows, written by hand from the CSV rules, are in the file
+    // written as the lines came (60 t: DE100000008 is not under 50 t).
+    {
+        std::string quoted = customs + "\"26DE,0000000081\",1,2026-03-03,73181590,TW,60000,kg,40,,DE100000008,,,Screws\n"
+                                       "\"26DE\"\"Q\"\"00000082\",1,2026-03-04,39269097,CN,500,kg,40,,DE100000008,,,Plastic\n";
+        dir.write("customs.csv", quoted);
+        auto q = test::run_cbam({"declare", dir.path(), "--year", "2026", "-o", dir.file("out/d.csv")});
+        INFO(q.err);
+        REQUIRE(q.exit_code == 0);
+        lines = test::read_file(dir.file("out/d.lines.csv"));
+        const std::size_t n = static_cast<std::size_t>(std::count(quoted.begin(), quoted.end(), '\n'));  // the last two are lines n - 1 and n
+        CHECK_THAT(lines, Catch::Contains(fmt::format("customs.csv,{},\"26DE,0000000081\",1,DE100000008,73181590,TW,60,counted,\n", n - 1)));
+        CHECK_THAT(lines, Catch::Contains(fmt::format("customs.csv,{},\"26DE\"\"Q\"\"00000082\",1,DE100000008,39269097,CN,0.5,out of scope,"
+                                                      "not a CBAM good: ", n)));
+        CHECK(names_in(dir.file("out")) == std::vector<std::string>{".keep", "d.csv", "d.lines.csv", "d.savings.csv", "d.totals.csv"});
+    }
+
     // One more importer with 2 t of screws in two lines (1,500 kg and 500 kg): under 50 t, so its
     // counted lines are rewritten as de minimis in a copy of the file.
     customs += "26DE00000000009001,1,2026-03-03,73181590,TW,1500,kg,40,,DE100000009,,,Small importer\n"
