@@ -378,15 +378,10 @@ void Decimal::append_to(std::string& out) const {
 }
 
 std::string Decimal::to_string() const {
-    if (!big_) {
-        // The shortest exact expansion: m / 10^s without the trailing zeros of m.
-        std::int64_t m = m_;
-        int s = s_;
-        while (s > 0 && m % 10 == 0) {
-            m /= 10;
-            --s;
-        }
-        return to_fixed(s);  // exact: the dropped digits are zeros
+    if (!big_) {  // the shortest exact expansion, as append_to writes it
+        std::string out;
+        append_to(out);
+        return out;
     }
     if (!rep_is_terminating(*big_)) return "≈" + to_fixed(12);
     // Find the shortest exact expansion.

@@ -12,11 +12,15 @@ namespace cbam {
 inline constexpr int kSeeDecimals = 5;
 inline std::string format_see(const Decimal& d) { return d.to_fixed(kSeeDecimals); }
 // Activity levels and masses in result files: exact when they terminate, else 6 decimals.
-inline std::string format_amount(const Decimal& d) { return d.is_terminating() ? d.to_string() : d.to_fixed(6); }
-// The same text, appended to `out`.
 inline void append_amount(std::string& out, const Decimal& d) {
     if (d.is_terminating()) d.append_to(out);
     else out += d.to_fixed(6);
+}
+// The same text as a string of its own.
+inline std::string format_amount(const Decimal& d) {
+    std::string out;
+    append_amount(out, d);
+    return out;
 }
 // Embedded emissions, free-allocation adjustments and certificates in summaries and declarations
 // (tCO2e): 3 decimals, half away from zero.
