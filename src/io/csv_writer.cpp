@@ -14,29 +14,9 @@ namespace cbam {
 
 namespace {
 
-// Whether `f` holds a quote, a carriage return, a line feed or the delimiter: eight bytes at a
-// time (a byte of v ^ pattern is zero where v's byte is the pattern's).
-bool has_special(std::string_view f, char delimiter) {
-    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    auto has_zero = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
-    const std::uint64_t d = ones * static_cast<unsigned char>(delimiter), q = ones * '"', cr = ones * '\r', lf = ones * '\n';
-    std::size_t i = 0;
-    const std::size_t n = f.size();
-    for (; i + 8 <= n; i += 8) {
-        std::uint64_t v;
-        std::memcpy(&v, f.data() + i, 8);
-        if (has_zero(v ^ d) | has_zero(v ^ q) | has_zero(v ^ cr) | has_zero(v ^ lf)) return true;
-    }
-    for (; i < n; ++i) {
-        char c = f[i];
-        if (c == '"' || c == '\r' || c == '\n' || c == delimiter) return true;
-    }
-    return false;
-}
-
 // The quoting rule of field() and write_field().
 bool needs_quotes(std::string_view f, char delimiter) {
-    return !f.empty() && (f.front() == ' ' || f.back() == ' ' || has_special(f, delimiter));
+    return !f.empty() && (f.front() == ' ' || f.back() == ' ' || !CsvWriter::plain_fields(f, delimiter, 0));
 }
 
 }  // namespace
