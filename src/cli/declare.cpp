@@ -206,6 +206,15 @@ struct Loaded {
     std::vector<CertificatePrice> prices;
 };
 
+// The Commission's tables (default values, benchmarks, the phase-in, the registry): loaded on a
+// second thread while this one reads the declarant's own files, where the lines are read on two;
+// each table is loaded once, whichever thread asks first (a function-local static). An error in
+// a table comes out of get(), after any error in the inputs, as when they were loaded in turn.
+std::future<DeclarationData> tables_beside() {
+    return std::async(default_customs_reading() == CustomsReading::Parallel ? std::launch::async : std::launch::deferred,
+                      [] { return DeclarationData{}; });
+}
+
 Loaded load(const Inputs& in) {
     Loaded l;
     Diagnostics diags;
@@ -248,10 +257,11 @@ int run_declare(Inputs& in) {
     if (!in.output.empty() && format != "xml" && format != "json" && format != "csv")
         throw UsageError(fmt::format("cannot tell the format of '{}': use a .xml, .json or .csv file name", in.output));
     complete(in);
+    auto tables = tables_beside();
     Loaded l = load(in);
     // The builder and its result hold objects for every good and line: left to the system at exit.
     DeclarationBuilder& b = *keep_until_exit(
-        std::make_unique<DeclarationBuilder>(in.year, l.suppliers, l.carbon_prices, l.prices, DeclarationData{}, declaration_options(in)));
+        std::make_unique<DeclarationBuilder>(in.year, l.suppliers, l.carbon_prices, l.prices, tables.get(), declaration_options(in)));
     // The line statuses go to a spool beside the output, so that memory does not grow with the
     // lines; the page (--html) and the audit bundle hold them all anyway. Where the spool cannot be
     // made, they are kept in memory and the output's own error comes when it is written, after
@@ -320,9 +330,10 @@ int run_declare(Inputs& in) {
 
 int run_certificates(Inputs& in) {
     complete(in);
+    auto tables = tables_beside();
     Loaded l = load(in);
     DeclarationBuilder& b = *keep_until_exit(
-        std::make_unique<DeclarationBuilder>(in.year, l.suppliers, l.carbon_prices, l.prices, DeclarationData{}, declaration_options(in)));
+        std::make_unique<DeclarationBuilder>(in.year, l.suppliers, l.carbon_prices, l.prices, tables.get(), declaration_options(in)));
     const DeclarationResult& r = keep_until_exit(compute(in, b));
     if (!r.factors.cscf_supplied_by.empty())
         fmt::print("NOTE: the cross-sectoral correction factor of {} is not yet published: {} was SUPPLIED by the user ({})\n", r.year,
