@@ -155,7 +155,11 @@ struct DeclarationBuilder::Impl {
             return;
         }
         const std::string& sector = c->line->sector;
-        key_text.assign(l.importer).append(1, '\0').append(l.cn_code).append(1, '\0').append(l.taric_code).append(1, '\0').append(l.origin).append(1, '\0').append(l.installation_id);
+        key_text.assign(l.importer);
+        for (const std::string* part : {&l.cn_code, &l.taric_code, &l.origin, &l.installation_id}) {
+            key_text.push_back('\0');  // inline, where append(1, c) is a call
+            key_text.append(*part);
+        }
         auto known = goods_by_text.find(key_text);
         if (known == goods_by_text.end())
             known = goods_by_text.emplace(key_text, &goods[{l.importer, l.cn_code, l.taric_code, l.origin, l.installation_id}]).first;
