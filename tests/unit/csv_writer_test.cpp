@@ -50,3 +50,20 @@ TEST_CASE("csv writer: fields come back as written, and plain_fields agrees with
         }
     }
 }
+
+TEST_CASE("csv writer: plain_fields counts the delimiters of a long row", "[unit][csv][writer]") {
+    // Rows of 1 to 3 letters between delimiters, up to 12,000 bytes: more delimiters than a byte
+    // counts (255) in one 16-byte column, so a count kept per byte must be added up on the way.
+    for (std::size_t width : {1, 2, 3}) {
+        for (std::size_t fields : {300, 2000, 3001, 4000}) {
+            std::string row;
+            for (std::size_t i = 0; i < fields; ++i) row += (i ? "," : "") + std::string(width, 'a');
+            INFO(fields << " fields of " << width << " letters, " << row.size() << " bytes");
+            CHECK(CsvWriter::plain_fields(row, ',', fields - 1));
+            CHECK_FALSE(CsvWriter::plain_fields(row, ',', fields - 1 - 256));  // one counter wrapped around would give this
+            CHECK_FALSE(CsvWriter::plain_fields(row, ',', fields));
+            row[row.size() / 2] = '"';
+            CHECK_FALSE(CsvWriter::plain_fields(row, ',', fields - 1));
+        }
+    }
+}
