@@ -1,6 +1,7 @@
 #include "calc/year_figures.h"
 
 #include <algorithm>
+#include <future>
 #include <map>
 
 namespace cbam {
@@ -44,37 +45,53 @@ std::vector<YearTotalsRow> declaration_totals(const DeclarationResult& r, const 
     return out;
 }
 
-std::vector<ActualDataComparison> compare_actual_data(const DeclarationBuilder& b, const DeclarationResult& r, const SupplierData& suppliers) {
-    std::vector<ActualDataComparison> out;
-    for (std::size_t i = 0; i < r.entries.size(); ++i) {
-        const DeclarationEntry& e = r.entries[i];
-        if (e.installation_id.empty()) continue;
-        auto s = suppliers.find({e.installation_id, e.cn_code});
-        if (s == suppliers.end()) continue;
-        ActualDataComparison c;
-        c.entry = i;
-        c.installation_id = e.installation_id;
-        c.installation_name = s->second.installation_name;
-        c.cn_code = e.cn_code;
-        c.origin = e.origin;
-        c.importer = e.importer;
-        c.verified = s->second.verified;
-        auto cost = [&](const Valuation& v, std::optional<Decimal>& certificates, std::optional<Decimal>& eur) {
-            Decimal cert = 0, money = 0;
-            for (const auto& q : b.revalue(e, v)) cert += q.certificates.value(), money += q.cost.value();
-            certificates = cert;
-            eur = money;
-        };
-        if (auto vd = b.value_at_defaults(e.cn_code, e.taric_code, s->second.country, c.why_defaults)) {
-            cost(*vd, c.certificates_at_defaults, c.cost_at_defaults);
-            c.basis_defaults = vd->basis;
+std::vector<ActualDataComparison> compare_actual_data(const DeclarationBuilder& b, const DeclarationResult& r, const SupplierData& suppliers,
+                                                      unsigned threads) {
+    // Each entry is compared on its own (the builder is only read): in two halves side by side
+    // when asked, then taken in entry order.
+    std::vector<std::optional<ActualDataComparison>> compared(r.entries.size());
+    auto compare = [&](std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i) {
+            const DeclarationEntry& e = r.entries[i];
+            if (e.installation_id.empty()) continue;
+            auto s = suppliers.find({e.installation_id, e.cn_code});
+            if (s == suppliers.end()) continue;
+            ActualDataComparison c;
+            c.entry = i;
+            c.installation_id = e.installation_id;
+            c.installation_name = s->second.installation_name;
+            c.cn_code = e.cn_code;
+            c.origin = e.origin;
+            c.importer = e.importer;
+            c.verified = s->second.verified;
+            auto cost = [&](const Valuation& v, std::optional<Decimal>& certificates, std::optional<Decimal>& eur) {
+                Decimal cert = 0, money = 0;
+                for (const auto& q : b.revalue(e, v)) cert += q.certificates.value(), money += q.cost.value();
+                certificates = cert;
+                eur = money;
+            };
+            if (auto vd = b.value_at_defaults(e.cn_code, e.taric_code, s->second.country, c.why_defaults)) {
+                cost(*vd, c.certificates_at_defaults, c.cost_at_defaults);
+                c.basis_defaults = vd->basis;
+            }
+            if (auto va = b.value_at_actual(e.cn_code, s->second, c.why_actual)) {
+                cost(*va, c.certificates_at_actual, c.cost_at_actual);
+                c.basis_actual = va->basis;
+            }
+            compared[i] = std::move(c);
         }
-        if (auto va = b.value_at_actual(e.cn_code, s->second, c.why_actual)) {
-            cost(*va, c.certificates_at_actual, c.cost_at_actual);
-            c.basis_actual = va->basis;
-        }
-        out.push_back(std::move(c));
+    };
+    const std::size_t n = r.entries.size();
+    if (threads > 1 && n > 1) {
+        auto upper = std::async(std::launch::async, compare, n / 2, n);
+        compare(0, n / 2);
+        upper.get();
+    } else {
+        compare(0, n);
     }
+    std::vector<ActualDataComparison> out;
+    for (auto& c : compared)
+        if (c) out.push_back(std::move(*c));
     return out;
 }
 

@@ -36,6 +36,8 @@ struct ActualDataComparison {
 };
 
 // One comparison per declaration entry whose installation's data is in `suppliers`, in entry order.
-std::vector<ActualDataComparison> compare_actual_data(const DeclarationBuilder& b, const DeclarationResult& r, const SupplierData& suppliers);
+// With `threads` of 2, the entries are compared in two halves side by side: the same result.
+std::vector<ActualDataComparison> compare_actual_data(const DeclarationBuilder& b, const DeclarationResult& r, const SupplierData& suppliers,
+                                                      unsigned threads = 1);
 
 }  // namespace cbam

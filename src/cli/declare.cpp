@@ -279,7 +279,7 @@ int run_declare(Inputs& in) {
     // What actual data would save is worked out while the outputs are made and written (on a
     // second thread where the lines were read on two).
     auto comparing = std::async(default_customs_reading() == CustomsReading::Parallel ? std::launch::async : std::launch::deferred,
-                                [&] { return compare_actual_data(b, r, l.suppliers); });
+                                [&] { return compare_actual_data(b, r, l.suppliers, declaration_options(in).threads); });
     fmt::print("{}", declaration_to_table(r));
     if (!in.audit.empty()) {
         AuditBundle bundle;
@@ -344,7 +344,7 @@ int run_certificates(Inputs& in) {
                r.fa_adjustment.to_fixed(3), r.deduction.to_fixed(3));
 
     // What actual data would save, per installation with data.
-    std::vector<ActualDataComparison> comparisons = compare_actual_data(b, r, l.suppliers);
+    std::vector<ActualDataComparison> comparisons = compare_actual_data(b, r, l.suppliers, declaration_options(in).threads);
     std::vector<std::vector<std::string>> rows;
     rows.push_back({"installation", "CN code", "origin", "quantity", "on default values", "on its data", "saving EUR", "data"});
     auto valued = [](const std::optional<Decimal>& cert, const std::optional<Decimal>& eur, const std::string& why) {
