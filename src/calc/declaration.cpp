@@ -138,13 +138,17 @@ struct DeclarationBuilder::Impl {
                 return fmt::format("origin {} ({}) is exempt under Annex III of Regulation (EU) 2023/956", l.origin, origin->name);
             }));
         // The price period of the date, looked up once per date (a year has at most 366): a date
-        // YYYY-MM-DD (as the reader checked it) is packed into the number YYYYMMDD.
+        // YYYY-MM-DD (as the reader checked it) is packed into the number YYYYMMDD, its eight
+        // digits read at their places (no loop that stops early: the compiler unrolls it).
         std::uint64_t day = 0;
-        bool packed = l.acceptance_date.size() == 10;
-        for (std::size_t i = 0; packed && i < 10; ++i) {
-            const char ch = l.acceptance_date[i];
-            if (i == 4 || i == 7) packed = ch == '-';
-            else if ((packed = ch >= '0' && ch <= '9')) day = day * 10 + static_cast<std::uint64_t>(ch - '0');
+        const std::string& date = l.acceptance_date;
+        bool packed = date.size() == 10 && date[4] == '-' && date[7] == '-';
+        if (packed) {
+            for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+                const auto digit = static_cast<unsigned>(static_cast<unsigned char>(date[i])) - '0';
+                packed = packed && digit <= 9;
+                day = day * 10 + digit;
+            }
         }
         std::size_t pi;
         if (!packed) pi = price_index(l.acceptance_date);
