@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <future>
+#include <map>
+#include <mutex>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -354,7 +356,39 @@ struct DeclarationBuilder::Impl {
         }
     }
 
+    // A good valued at default values: a function of its CN and TARIC codes and its country alone
+    // (the tables and the year are fixed with the builder). Each result is kept, so that the goods
+    // of one code and country (of several installations or importers), and the comparisons with
+    // actual data, take it instead of working it out again: a few hundred kinds for thousands of
+    // goods. Two threads that value one kind at once work out the same result; the first is kept.
+    struct AtDefaults {
+        std::optional<Valuation> valuation;
+        std::string why;  // when there is none
+    };
+    struct AtDefaultsKept {
+        std::mutex mutex;
+        std::map<std::string, AtDefaults> by_key;  // by "cn \0 taric \0 country"
+    };
+    std::unique_ptr<AtDefaultsKept> at_defaults_kept = std::make_unique<AtDefaultsKept>();
+
     std::optional<Valuation> at_defaults(const std::string& cn, const std::string& taric, const std::string& country, std::string& why) const {
+        std::string key = cn;
+        key.append(1, '\0').append(taric).append(1, '\0').append(country);
+        {
+            std::lock_guard<std::mutex> lock(at_defaults_kept->mutex);
+            if (auto kept = at_defaults_kept->by_key.find(key); kept != at_defaults_kept->by_key.end()) {
+                if (!kept->second.valuation) why = kept->second.why;
+                return kept->second.valuation;
+            }
+        }
+        AtDefaults worked;
+        worked.valuation = work_out_at_defaults(cn, taric, country, worked.why);
+        if (!worked.valuation) why = worked.why;
+        std::lock_guard<std::mutex> lock(at_defaults_kept->mutex);
+        return at_defaults_kept->by_key.try_emplace(std::move(key), std::move(worked)).first->second.valuation;
+    }
+
+    std::optional<Valuation> work_out_at_defaults(const std::string& cn, const std::string& taric, const std::string& country, std::string& why) const {
         auto c = data.cn->classify(cn);
         std::string sector = c && c->line ? c->line->sector : "";
         if (sector == "Electricity") return electricity_at_defaults(cn, country, why);

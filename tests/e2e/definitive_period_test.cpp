@@ -412,3 +412,70 @@ TEST_CASE("cn_codes/phase_in.csv agrees with the reference table of CBAM factors
     }
     CHECK(rows == 9);  // 2026-2034
 }
+
+// Goods of one CN code and country are valued at default values once and the result kept: each
+// good must still get its own country's value, its own quantity and its own notes, and a TARIC
+// code must not take another's value.
+//   definitive_default_values.csv line 2722: CN 7208 route C, Total 3.187 -> SEE 3.187 x 1.10 = 3.5057
+//                                 line 3921: IN 7208 route C, Total 4.280 -> SEE 4.708
+//                                 line 9480: TW 7208 route C, Total 2.310 -> SEE 2.541
+//   benchmarks.csv line 142: 72081000 route C, column B 1.370 -> SEFA 0.975 x 1.000 x 1.370 = 1.33575
+TEST_CASE("Goods of one code and country on default values: each with its own quantity, country and notes", "[declare][defaults]") {
+    auto d = declare(2026,
+                     "26K1,1,2026-02-10,72081000,CN,100,t,,,40,,DE100000001,,INST-A,coils\n"
+                     "26K1,2,2026-02-10,72081000,CN,50,t,,,40,,DE100000001,,INST-B,coils\n"
+                     "26K1,3,2026-02-10,72081000,IN,10,t,,,40,,DE100000001,,INST-C,coils\n"
+                     "26K1,4,2026-02-10,72081000,TW,20,t,,,40,,DE100000001,,,coils\n"
+                     "26K1,5,2026-05-10,72081000,CN,30,t,,,40,,DE100000001,,INST-A,coils\n",
+                     "", "");
+    REQUIRE(d->r.entries.size() == 4);
+    auto good = [&](const std::string& origin, const std::string& installation) -> const DeclarationEntry& {
+        auto it = std::find_if(d->r.entries.begin(), d->r.entries.end(),
+                               [&](const DeclarationEntry& e) { return e.origin == origin && e.installation_id == installation; });
+        REQUIRE(it != d->r.entries.end());
+        return *it;
+    };
+    // INST-A: 130 t; embedded 130 x 3.5057 = 455.741; FA 130 x 1.33575 = 173.6475;
+    // certificates 282.0935; cost x 80 = 22567.48
+    const DeclarationEntry& a = good("CN", "INST-A");
+    CHECK(a.valuation.see_total.value() == D("3.5057"));
+    CHECK(a.embedded.value() == D("455.741"));
+    CHECK(a.certificates.value() == D("282.0935"));
+    CHECK(a.cost.value() == D("22567.48"));
+    CHECK(has_note(a.valuation, "no emissions data from installation INST-A"));
+    CHECK_FALSE(has_note(a.valuation, "INST-B"));
+    // INST-B: 50 t; embedded 175.285; FA 66.7875; certificates 108.4975; cost 8679.8
+    const DeclarationEntry& b = good("CN", "INST-B");
+    CHECK(b.valuation.see_total.value() == D("3.5057"));
+    CHECK(b.certificates.value() == D("108.4975"));
+    CHECK(b.cost.value() == D("8679.8"));
+    CHECK(has_note(b.valuation, "no emissions data from installation INST-B"));
+    CHECK_FALSE(has_note(b.valuation, "INST-A"));
+    // IN: 10 t; embedded 47.08; FA 13.3575; certificates 33.7225; cost 2697.8
+    const DeclarationEntry& in = good("IN", "INST-C");
+    CHECK(in.valuation.see_total.value() == D("4.708"));
+    CHECK(in.certificates.value() == D("33.7225"));
+    CHECK(in.cost.value() == D("2697.8"));
+    // TW, no installation: 20 t; embedded 50.82; FA 26.715; certificates 24.105; cost 1928.4
+    const DeclarationEntry& tw = good("TW", "");
+    CHECK(tw.valuation.see_total.value() == D("2.541"));
+    CHECK(tw.certificates.value() == D("24.105"));
+    CHECK(tw.cost.value() == D("1928.4"));
+    CHECK(has_note(tw.valuation, "no installation named on the customs lines"));
+
+    // Clinker 25231000 from DZ: the table gives values per TARIC code only (lines 42 and 43), so
+    // without one there is no value, asked twice; with one, each code its own row:
+    //   2523100090 Total 1.280 -> SEE 1.408; 2523100010 Total 1.340 -> SEE 1.474.
+    for (int ask = 0; ask < 2; ++ask) {
+        std::string why;
+        CHECK_FALSE(d->builder->value_at_defaults("25231000", "", "DZ", why));
+        CHECK(why.find("10-digit TARIC code") != std::string::npos);
+    }
+    for (auto [taric, see] : {std::pair{"2523100090", "1.408"}, {"2523100010", "1.474"}, {"2523100090", "1.408"}}) {
+        std::string why;
+        auto v = d->builder->value_at_defaults("25231000", taric, "DZ", why);
+        REQUIRE(v);
+        CHECK(v->see_total.value() == D(see));
+        CHECK(why.empty());
+    }
+}
