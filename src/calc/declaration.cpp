@@ -2,6 +2,7 @@
 
 #include "core/int_map.h"
 #include "core/text.h"
+#include "core/text_map.h"
 #include "core/text_memo.h"
 #include "registry/customs_procedures.h"
 
@@ -13,7 +14,6 @@
 #include <mutex>
 #include <set>
 #include <tuple>
-#include <unordered_map>
 
 namespace cbam {
 
@@ -69,8 +69,8 @@ struct DeclarationBuilder::Impl {
     std::map<std::string, std::size_t> de_minimis_candidates;  // importer -> counted lines of de minimis sectors
     std::map<std::string, Decimal> mass_by_importer;
     // The goods again, by importer, CN, TARIC, origin and installation joined by NULs (no CSV cell
-    // holds one): a line finds its good by one hash lookup; key_text is reused from line to line.
-    std::unordered_map<std::string, Acc*> goods_by_text{};
+    // holds one): a line finds its good by one lookup; key_text is reused from line to line.
+    TextMap<Acc*> goods_by_text{};
     std::string key_text{};
     IntMap<std::size_t> price_of_day{};  // YYYYMMDD -> its price period (price_index)
     // The reason texts of lines set aside, by kind and code, each written once.
@@ -166,10 +166,7 @@ struct DeclarationBuilder::Impl {
             key_text.push_back('\0');  // inline, where append(1, c) is a call
             key_text.append(*part);
         }
-        auto known = goods_by_text.find(key_text);
-        if (known == goods_by_text.end())
-            known = goods_by_text.emplace(key_text, &goods[{l.importer, l.cn_code, l.taric_code, l.origin, l.installation_id}]).first;
-        Acc& a = *known->second;
+        Acc& a = *goods_by_text.find_or_add(key_text, [&] { return &goods[{l.importer, l.cn_code, l.taric_code, l.origin, l.installation_id}]; });
         if (a.sector_of != &sector) {  // the registry's text: the same object for each line of the good
             a.sector = sector;
             a.sector_of = &sector;
