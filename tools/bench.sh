@@ -10,7 +10,8 @@
 #           Each is run 3 times and the quickest run (least wall time) is shown;
 # declare:  cbam declare -o on 1,000,000 and 5,000,000 customs lines of one year (every line's
 #           status is written to FILE.lines.csv): wall, user and peak memory, which must not grow
-#           with the number of lines; beside each, the same mawk group-by on the same file;
+#           with the number of lines; beside each, the same mawk group-by on the same file. The
+#           quickest of 3 runs of each, cbam writing fresh outputs each time;
 # declare-10m: the same on 10,000,000 lines (about 800 MB of CSV, 1 GB of line statuses), to show
 #           that the cost grows linearly;
 # validate: cbam validate on a valid QReport of about 85 MB (5,900 goods of 4 emissions entries,
@@ -84,14 +85,23 @@ if wants report; then
     rm -rf "$work/imports" "$work/report.xml"
 fi
 declare_run() {
-    local n=$1 label=$2
+    local n=$1 label=$2 best="" m
     "$build/gen_customs" "$work/year" "$n" 2026
-    mkdir -p "$work/year/out"
-    read -r w u p < <(measure "$build/cbam" declare "$work/year" --year 2026 -o "$work/year/out/d.csv")
-    printf '  %-28s wall %6s s, user %6s s, peak RSS %8s KiB\n' "$label" "$w" "$u" "$p"
+    # The quickest of 3 runs, each writing its outputs afresh: the previous run's are removed
+    # first, outside the timing (replacing a line-status file of 90 MB would add the file system's
+    # freeing of the old one, about 20 ms here, which is not the declaration's work).
+    for _ in 1 2 3; do
+        rm -rf "$work/year/out"
+        mkdir -p "$work/year/out"
+        m=$(measure "$build/cbam" declare "$work/year" --year 2026 -o "$work/year/out/d.csv")
+        if [ -z "$best" ] || awk -v a="$m" -v b="$best" 'BEGIN { split(a, x, " "); split(b, y, " "); exit !(x[1] < y[1]) }'; then best=$m; fi
+    done
+    read -r cw cu cp <<< "$best"
+    printf '  %-28s wall %6s s, user %6s s, peak RSS %8s KiB\n' "$label" "$cw" "$cu" "$cp"
     # The same quick alternative as for report, on the same file.
-    read -r w u p < <(measure mawk -F, 'NR > 1 { m[$4 FS $5 FS $11] += $6 } END { for (k in m) print k, m[k] }' "$work/year/customs.csv")
-    printf '  %-28s wall %6s s, user %6s s, peak RSS %8s KiB\n' "  mawk group-by (no rules)" "$w" "$u" "$p"
+    read -r aw au ap < <(quickest_of_3 mawk -F, 'NR > 1 { m[$4 FS $5 FS $11] += $6 } END { for (k in m) print k, m[k] }' "$work/year/customs.csv")
+    printf '  %-28s wall %6s s, user %6s s, peak RSS %8s KiB\n' "  mawk group-by (no rules)" "$aw" "$au" "$ap"
+    awk -v cw="$cw" -v aw="$aw" 'BEGIN { printf "  cbam declare / mawk:         wall %.2fx\n", cw / (aw > 0 ? aw : 0.01) }'
     rm -rf "$work/year"
 }
 if wants declare || wants declare-10m; then
