@@ -71,7 +71,16 @@ std::vector<ActualDataComparison> compare_actual_data(const DeclarationBuilder& 
                 eur = money;
             };
             if (auto vd = b.value_at_defaults(e.cn_code, e.taric_code, s->second.country, c.why_defaults)) {
-                cost(*vd, c.certificates_at_defaults, c.cost_at_defaults);
+                if (e.valuation.actual) {
+                    cost(*vd, c.certificates_at_defaults, c.cost_at_defaults);
+                } else {
+                    // The entry itself is valued at these default values (of its installation's
+                    // country, with no carbon price deducted): its own quarters are their figures.
+                    Decimal cert = 0, money = 0;
+                    for (const auto& q : e.quarters) cert += q.certificates.value(), money += q.cost.value();
+                    c.certificates_at_defaults = cert;
+                    c.cost_at_defaults = money;
+                }
                 c.basis_defaults = vd->basis;
             }
             if (auto va = b.value_at_actual(e.cn_code, s->second, c.why_actual)) {

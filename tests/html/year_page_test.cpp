@@ -13,6 +13,8 @@
 #include "writers/declaration_writer.h"
 #include "writers/html_year.h"
 
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include <memory>
@@ -80,6 +82,21 @@ TEST_CASE("year figures: totals are exact sums of the goods, and a saving is def
         if (c.verified && e.deduction.value().is_zero()) CHECK(e.cost.value() == *c.cost_at_actual);
         if (!c.verified) CHECK(e.cost.value() == *c.cost_at_defaults);
     }
+    // The fertiliser works' data are not verified: at default values its 200 t cost what the
+    // declaration counts (tests/e2e/warehouse_de_test.cpp, derivation [D]: 333.215 certificates,
+    // EUR 25324.34), the same figures as valuing them again at default values.
+    auto fertiliser = std::find_if(comparisons.begin(), comparisons.end(), [](const auto& c) { return c.installation_id == "EG-SKH-FERT-001"; });
+    REQUIRE(fertiliser != comparisons.end());
+    CHECK(*fertiliser->certificates_at_defaults == test::D("333.215"));
+    CHECK(*fertiliser->cost_at_defaults == test::D("25324.34"));
+    const DeclarationEntry& fe = d->r.entries[fertiliser->entry];
+    std::string why;
+    auto again = d->builder->value_at_defaults(fe.cn_code, fe.taric_code, fe.production_country, why);
+    REQUIRE(again);
+    Decimal certificates = 0, cost = 0;
+    for (const auto& q : d->builder->revalue(fe, *again)) certificates += q.certificates.value(), cost += q.cost.value();
+    CHECK(certificates == *fertiliser->certificates_at_defaults);
+    CHECK(cost == *fertiliser->cost_at_defaults);
 }
 
 TEST_CASE("year page: every figure equals the declaration's CSV, JSON, totals, savings and holding CSV", "[html][declare]") {
