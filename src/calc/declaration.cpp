@@ -82,6 +82,8 @@ struct DeclarationBuilder::Impl {
     // de_minimis_candidates (map entries stay put).
     std::string mass_importer{}, candidate_importer{};
     bool have_mass_entry = false, have_candidate_entry = false;
+    bool mass_above = false;  // mass_entry's importer is above the de minimis: none of its lines may change
+    const Decimal de_minimis_limit{kDe_minimis_tonnes};
     std::map<std::string, Decimal>::iterator mass_entry{};
     std::map<std::string, std::size_t>::iterator candidate_entry{};
 
@@ -112,9 +114,9 @@ struct DeclarationBuilder::Impl {
             return;
         }
         // The line's status: handed to the sink as views of the line, or kept.
-        auto set = [&](std::string_view status, const std::string& why, bool de_minimis_sector = false) {
+        auto set = [&](std::string_view status, const std::string& why, bool may_be_de_minimis = false) {
             (status == "counted" ? counts.counted : counts.other)++;
-            if (de_minimis_sector) {
+            if (may_be_de_minimis) {
                 if (!have_candidate_entry || candidate_importer != l.importer) {
                     candidate_entry = de_minimis_candidates.try_emplace(l.importer, 0).first;
                     candidate_importer = l.importer;
@@ -122,8 +124,8 @@ struct DeclarationBuilder::Impl {
                 }
                 ++candidate_entry->second;
             }
-            if (sink) sink(LineStatusView{l.where, l.declaration, l.item, l.importer, l.cn_code, l.origin, quantity, status, why, de_minimis_sector});
-            else lines.push_back(LineStatus{l.where, l.declaration, l.item, l.importer, l.cn_code, l.origin, quantity, std::string(status), why, de_minimis_sector});
+            if (sink) sink(LineStatusView{l.where, l.declaration, l.item, l.importer, l.cn_code, l.origin, quantity, status, why, may_be_de_minimis});
+            else lines.push_back(LineStatus{l.where, l.declaration, l.item, l.importer, l.cn_code, l.origin, quantity, std::string(status), why, may_be_de_minimis});
         };
         if (!c->in_scope) return set("out of scope", reasons.get("cn", l.cn_code, [&] { return "not a CBAM good: " + c->reason; }));
         const CustomsProcedure* proc = customs_procedure(l.requested_procedure);
@@ -176,11 +178,18 @@ struct DeclarationBuilder::Impl {
             mass_entry = mass_by_importer.try_emplace(l.importer, Decimal(0)).first;
             mass_importer = l.importer;
             have_mass_entry = true;
+            mass_above = mass_entry->second > de_minimis_limit;
         }
-        if (a.de_minimis) mass_entry->second += l.net_mass_t;
+        if (a.de_minimis) {
+            mass_entry->second += l.net_mass_t;
+            if (!mass_above) mass_above = mass_entry->second > de_minimis_limit;
+        }
         if (a.by_quarter_price.empty() || std::tie(l.where.file, l.where.line) < std::tie(a.first.file, a.first.line)) a.first = l.where;
         a.by_quarter_price[{quarter_of(l.acceptance_date), pi}] += quantity;
-        set("counted", empty_reason, a.de_minimis);
+        // Counted, and of a de minimis sector: the status stays provisional (the importer may yet
+        // prove exempt) while the importer's mass is not above 50 t. Masses only grow: once it is
+        // above, the importer cannot be exempt and the status is final, with nothing to set aside.
+        set("counted", empty_reason, a.de_minimis && !mass_above);
     }
 
     Decimal markup(const std::string& sector) const {
@@ -581,7 +590,7 @@ struct DeclarationBuilder::Impl {
             }
         out.lines = std::move(lines);
         for (auto& l : out.lines) {
-            if (l.status != "counted" || !l.de_minimis_sector) continue;
+            if (l.status != "counted" || !l.may_be_de_minimis) continue;
             if (auto why = de_minimis_reason(out, l.importer)) {
                 l.status = "de minimis";
                 l.reason = std::move(*why);

@@ -42,9 +42,10 @@ struct LineStatus {
     Decimal quantity;  // t, or MWh for electricity
     std::string status;  // counted, de minimis, not reportable, out of scope
     std::string reason;
-    // Counted, of a sector under the 50 t de minimis: becomes "de minimis" if its importer turns out
-    // exempt, which is known only once every line is read (de_minimis_reason).
-    bool de_minimis_sector = false;
+    // Counted, of a sector under the 50 t de minimis, while its importer's mass so far is not above
+    // 50 t: becomes "de minimis" if the importer turns out exempt, which is known only once every
+    // line is read (de_minimis_reason). Lines counted once the importer is above 50 t are final.
+    bool may_be_de_minimis = false;
 };
 
 // A line's status as it is streamed (DeclarationBuilder::stream_lines): the same fields, as views
@@ -54,10 +55,10 @@ struct LineStatusView {
     std::string_view declaration, item, importer, cn_code, origin;
     const Decimal& quantity;
     std::string_view status, reason;
-    bool de_minimis_sector;
+    bool may_be_de_minimis;
 };
 inline LineStatusView view_of(const LineStatus& l) {
-    return {l.where, l.declaration, l.item, l.importer, l.cn_code, l.origin, l.quantity, l.status, l.reason, l.de_minimis_sector};
+    return {l.where, l.declaration, l.item, l.importer, l.cn_code, l.origin, l.quantity, l.status, l.reason, l.may_be_de_minimis};
 }
 
 // How many lines ended in each status.
@@ -193,7 +194,7 @@ public:
     ~DeclarationBuilder();
     // Hands each line's status to `sink` as the line is added, instead of keeping it in
     // DeclarationResult::lines, so that memory does not grow with the number of lines. A status
-    // is then provisional: a counted line with de_minimis_sector set is settled by
+    // is then provisional: a counted line with may_be_de_minimis set is settled by
     // de_minimis_reason once finish() has returned. Call before the first add().
     void stream_lines(std::function<void(const LineStatusView&)> sink);
     void add(const CustomsLine& line, Diagnostics& diags);

@@ -137,7 +137,7 @@ void LineStatusSpool::add(const LineStatusView& l) {
     const std::size_t start = rows_.str().size();
     const std::size_t status = write_status(rows_, l, name_);
     const std::size_t size = rows_.str().size() - start;
-    if (l.de_minimis_sector && l.status == "counted") {
+    if (l.may_be_de_minimis && l.status == "counted") {
         if (importers_.empty() || importers_[last_importer_] != l.importer) {
             auto [known, added] = importer_index_.try_emplace(std::string(l.importer), static_cast<std::uint32_t>(importers_.size()));
             if (added) {

@@ -49,9 +49,9 @@ private:
     std::uint64_t written_ = 0;    // bytes of the file, buffered ones included
     CsvWriter rows_;               // rows not yet written: a megabyte is written at a time
     std::string name_of_, name_;   // the last file named, and its name as the rows' first field
-    // The counted lines of a de minimis sector, whose status an exempt importer changes: where
-    // each one's status begins and its row ends, and its importer (an index in importers_), 20
-    // bytes each, in an unlinked temporary file (buffered in pending_).
+    // The counted lines that may still be de minimis (may_be_de_minimis), whose status an exempt
+    // importer changes: where each one's status begins and its row ends, and its importer (an index
+    // in importers_), 20 bytes each, in an unlinked temporary file (buffered in pending_).
     std::FILE* pending_file_ = nullptr;
     std::string pending_;
     std::vector<std::string> importers_;

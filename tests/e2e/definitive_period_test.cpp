@@ -479,3 +479,57 @@ TEST_CASE("Goods of one code and country on default values: each with its own qu
         CHECK(why.empty());
     }
 }
+
+// A streamed line's status is provisional (may_be_de_minimis) only while its importer's mass of
+// de minimis sectors, this line included, is not above 50 t: masses only grow, so past 50 t the
+// importer cannot be exempt and nothing needs setting aside. Exactly 50 t is still exempt.
+//   DE200000001: coil 20 + 20 + 10 t = 50 t: not above 50 t, exempt; every line provisional
+//   DE200000002: coil 30 t (30: provisional), 30 t (60: final), 1 t (61: final): not exempt
+//   hydrogen (28041000) is no de minimis sector: never provisional, always counted
+TEST_CASE("Streamed statuses: provisional until the importer's mass is above 50 t", "[declare][de_minimis]") {
+    test::ScratchDir dir;
+    dir.write("customs.csv", std::string(kCustomsHeader) +
+                                 "26M1,1,2026-02-10,72081000,CN,20,t,,,40,,DE200000001,,,coil\n"
+                                 "26M1,2,2026-02-10,72081000,CN,30,t,,,40,,DE200000002,,,coil\n"
+                                 "26M1,3,2026-02-11,72081000,CN,20,t,,,40,,DE200000001,,,coil\n"
+                                 "26M1,4,2026-02-11,72081000,CN,30,t,,,40,,DE200000002,,,coil\n"
+                                 "26M1,5,2026-02-12,72081000,CN,10,t,,,40,,DE200000001,,,coil\n"
+                                 "26M1,6,2026-02-12,72081000,CN,1,t,,,40,,DE200000002,,,coil\n"
+                                 "26M1,7,2026-02-12,28041000,SA,1,t,,,40,,DE200000001,,,hydrogen\n");
+    dir.write("certificate_prices.csv", "first_day,last_day,price_eur,source\n2026-01-01,2026-12-31,80.00,price for this test\n");
+    Diagnostics diags;
+    SupplierData suppliers;
+    std::vector<CarbonPricePaid> carbon_prices;
+    std::vector<CertificatePrice> prices = read_certificate_prices(dir.file("certificate_prices.csv"), diags);
+    REQUIRE(diags.empty());
+    for (bool streamed : {true, false}) {
+        INFO((streamed ? "streamed" : "held"));
+        DeclarationBuilder b(2026, suppliers, carbon_prices, prices);
+        std::vector<std::pair<std::string, bool>> flags;  // importer, may_be_de_minimis
+        if (streamed) b.stream_lines([&](const LineStatusView& l) { flags.emplace_back(std::string(l.importer), l.may_be_de_minimis); });
+        read_customs_lines(dir.file("customs.csv"), diags, [&](const CustomsLine& l) { b.add(l, diags); });
+        DeclarationResult r = b.finish(diags);
+        INFO(diags.to_string());
+        REQUIRE(diags.empty());
+        REQUIRE(r.importers.size() == 2);
+        CHECK(r.importers[0].importer == "DE200000001");
+        CHECK(r.importers[0].de_minimis_mass == D("50"));
+        CHECK(r.importers[0].exempt);
+        CHECK(r.importers[1].de_minimis_mass == D("61"));
+        CHECK_FALSE(r.importers[1].exempt);
+        CHECK(r.line_counts.counted == 4);  // DE200000002's three, and the hydrogen
+        CHECK(r.line_counts.de_minimis == 3);
+        if (streamed) {
+            const std::vector<std::pair<std::string, bool>> expected = {{"DE200000001", true},  {"DE200000002", true},  {"DE200000001", true},
+                                                                        {"DE200000002", false}, {"DE200000001", true},  {"DE200000002", false},
+                                                                        {"DE200000001", false}};
+            CHECK(flags == expected);
+        } else {
+            REQUIRE(r.lines.size() == 7);
+            for (std::size_t i = 0; i < 7; ++i) {
+                INFO("line " << i + 2);
+                CHECK(r.lines[i].status == (i % 2 == 0 && i < 6 ? "de minimis" : "counted"));
+            }
+        }
+    }
+}
