@@ -64,27 +64,22 @@ std::vector<ActualDataComparison> compare_actual_data(const DeclarationBuilder& 
             c.origin = e.origin;
             c.importer = e.importer;
             c.verified = s->second.verified;
-            auto cost = [&](const Valuation& v, std::optional<Decimal>& certificates, std::optional<Decimal>& eur) {
+            // The certificates and their cost over the quarters of the good.
+            auto total = [](const std::vector<QuarterFigures>& quarters, std::optional<Decimal>& certificates, std::optional<Decimal>& eur) {
                 Decimal cert = 0, money = 0;
-                for (const auto& q : b.revalue(e, v)) cert += q.certificates.value(), money += q.cost.value();
+                for (const auto& q : quarters) cert += q.certificates.value(), money += q.cost.value();
                 certificates = cert;
                 eur = money;
             };
             if (auto vd = b.value_at_defaults(e.cn_code, e.taric_code, s->second.country, c.why_defaults)) {
-                if (e.valuation.actual) {
-                    cost(*vd, c.certificates_at_defaults, c.cost_at_defaults);
-                } else {
-                    // The entry itself is valued at these default values (of its installation's
-                    // country, with no carbon price deducted): its own quarters are their figures.
-                    Decimal cert = 0, money = 0;
-                    for (const auto& q : e.quarters) cert += q.certificates.value(), money += q.cost.value();
-                    c.certificates_at_defaults = cert;
-                    c.cost_at_defaults = money;
-                }
+                // An entry valued at these default values (its installation's country, no carbon
+                // price deducted) has their figures as its own quarters.
+                if (e.valuation.actual) total(b.revalue(e, *vd), c.certificates_at_defaults, c.cost_at_defaults);
+                else total(e.quarters, c.certificates_at_defaults, c.cost_at_defaults);
                 c.basis_defaults = vd->basis;
             }
             if (auto va = b.value_at_actual(e.cn_code, s->second, c.why_actual)) {
-                cost(*va, c.certificates_at_actual, c.cost_at_actual);
+                total(b.revalue(e, *va), c.certificates_at_actual, c.cost_at_actual);
                 c.basis_actual = va->basis;
             }
             compared[i] = std::move(c);
