@@ -9,6 +9,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <iterator>
 #include <sstream>
 
 namespace cbam {
@@ -310,12 +311,14 @@ std::string declaration_to_table(const DeclarationResult& r) {
         out += fmt::format("NOTE: the cross-sectoral correction factor of {} is not yet published: {} was SUPPLIED by the user ({}); the figures "
                            "depend on it\n", r.year, factor(r.factors.cscf.value()), r.factors.cscf_supplied_by);
     out += "\n";
-    for (const auto& row : rows) {
-        std::string line;
-        for (std::size_t c = 0; c < row.size(); ++c)
-            line += c < 5 ? fmt::format("{:<{}}  ", row[c], w[c]) : fmt::format("{:>{}}  ", row[c], w[c]);
-        while (!line.empty() && line.back() == ' ') line.pop_back();
-        out += line + "\n";
+    for (const auto& row : rows) {  // each cell padded in place (a table of thousands of goods)
+        const std::size_t start = out.size();
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            if (c < 5) fmt::format_to(std::back_inserter(out), "{:<{}}  ", row[c], w[c]);
+            else fmt::format_to(std::back_inserter(out), "{:>{}}  ", row[c], w[c]);
+        }
+        while (out.size() > start && out.back() == ' ') out.pop_back();
+        out += '\n';
     }
     out += fmt::format("\nCertificates to surrender for {}: {} (the total rounded to full tonnes), cost EUR {}\n", r.year,
                        certificates_to_surrender(r).to_string(), eur(r.cost));
