@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <future>
 #include <map>
 #include <mutex>
@@ -474,20 +475,41 @@ struct DeclarationBuilder::Impl {
         return v;
     }
 
+    // What figures() writes alike for every good, made once: the texts of each quarter, and for
+    // each price period the texts of its quarters' quantities and its price, traced (a traced
+    // value is shared by those that use it, not copied).
+    struct QuarterTexts {
+        std::string quantity, embedded, fa_adjustment, certificates, cost;
+    };
+    std::vector<std::array<QuarterTexts, 4>> quarter_texts{};  // by price index, then quarter - 1
+    std::vector<Traced> price_traced{};                         // by price index
+    Traced no_deduction{};
+
+    void prepare_figures() {
+        for (const CertificatePrice& p : prices) {
+            auto& texts = quarter_texts.emplace_back();
+            for (int quarter = 1; quarter <= 4; ++quarter)
+                texts[static_cast<std::size_t>(quarter - 1)] = QuarterTexts{
+                    fmt::format("quantity imported in Q{} (price period {} to {})", quarter, p.first_day, p.last_day),
+                    fmt::format("embedded emissions counted, Q{}", quarter), fmt::format("free-allocation adjustment, Q{}", quarter),
+                    fmt::format("certificates owed, Q{}", quarter), fmt::format("cost of the certificates, Q{}, EUR", quarter)};
+            price_traced.push_back(traced_input(Input{Quantity(p.eur, units::one()), p.where}, fmt::format("certificate price, EUR ({})", p.source)));
+        }
+        no_deduction = traced_constant(Quantity(0, units::tCO2e()), "no carbon price paid in the country of production is claimed", kArt9);
+    }
+
     QuarterFigures figures(const Valuation& v, const Decimal& qty, int quarter, std::size_t pi, const Unit& unit, const CarbonPricePaid* cp) const {
         QuarterFigures q;
         q.quarter = quarter;
         q.price_index = pi;
         Unit t = units::tCO2e();
-        q.quantity = traced_constant(Quantity(qty, unit), fmt::format("quantity imported in Q{} (price period {} to {})", quarter,
-                                                                        prices[pi].first_day, prices[pi].last_day), "customs lines");
-        q.embedded = traced_result((q.quantity.q * v.see_total.q).in(t), fmt::format("embedded emissions counted, Q{}", quarter), "quantity × SEE",
-                                   "CBAM Reg Art. 7", {{"quantity", q.quantity}, {"SEE", v.see_total}});
+        const QuarterTexts& texts = quarter_texts[pi][static_cast<std::size_t>(quarter - 1)];  // a quarter of a checked date: 1 to 4
+        q.quantity = traced_constant(Quantity(qty, unit), texts.quantity, "customs lines");
+        q.embedded = traced_result((q.quantity.q * v.see_total.q).in(t), texts.embedded, "quantity × SEE", "CBAM Reg Art. 7",
+                                   {{"quantity", q.quantity}, {"SEE", v.see_total}});
         Quantity fa = unit.same_dimension(units::t()) ? (q.quantity.q * v.sefa.q).in(t) : Quantity(0, t);
-        q.fa_adjustment = traced_result(fa, fmt::format("free-allocation adjustment, Q{}", quarter), "quantity × SEFA", kFaRef,
-                                        {{"quantity", q.quantity}, {"SEFA", v.sefa}});
-        Traced price = traced_input(Input{Quantity(prices[pi].eur, units::one()), prices[pi].where},
-                                    fmt::format("certificate price, EUR ({})", prices[pi].source));
+        q.fa_adjustment = traced_result(fa, texts.fa_adjustment, "quantity × SEFA", kFaRef, {{"quantity", q.quantity}, {"SEFA", v.sefa}});
+        const Traced& price = price_traced[pi];
         if (cp) {
             Traced paid = traced_result(Quantity((cp->price_per_tonne - cp->rebate_per_tonne) * cp->eur_per_unit, units::one()),
                                         fmt::format("carbon price effectively paid, EUR per tCO2e ({} {}, {})", cp->country, cp->instrument, cp->legal_act),
@@ -500,14 +522,14 @@ struct DeclarationBuilder::Impl {
                                         fmt::format("carbon price deduction, Q{} (in certificates)", quarter), "paid × share × embedded / certificate price",
                                         kArt9, {{"paid", paid}, {"share", share}, {"embedded", q.embedded}, {"certificate price", price}});
         } else {
-            q.deduction = traced_constant(Quantity(0, t), "no carbon price paid in the country of production is claimed", kArt9);
+            q.deduction = no_deduction;
         }
         Decimal owed = q.embedded.value() - q.fa_adjustment.value() - q.deduction.value();
         if (owed.sign() < 0) owed = 0;
-        q.certificates = traced_result(Quantity(owed, t), fmt::format("certificates owed, Q{}", quarter), "max(0, embedded − FA adjustment − deduction)",
-                                       "CBAM Reg Art. 22 and 31", {{"embedded", q.embedded}, {"FA adjustment", q.fa_adjustment}, {"deduction", q.deduction}});
-        q.cost = traced_result(Quantity(owed * price.value(), units::one()), fmt::format("cost of the certificates, Q{}, EUR", quarter),
-                               "certificates × price", "CBAM Reg Art. 21 (price of certificates)", {{"certificates", q.certificates}, {"price", price}});
+        q.certificates = traced_result(Quantity(owed, t), texts.certificates, "max(0, embedded − FA adjustment − deduction)", "CBAM Reg Art. 22 and 31",
+                                       {{"embedded", q.embedded}, {"FA adjustment", q.fa_adjustment}, {"deduction", q.deduction}});
+        q.cost = traced_result(Quantity(owed * price.value(), units::one()), texts.cost, "certificates × price", "CBAM Reg Art. 21 (price of certificates)",
+                               {{"certificates", q.certificates}, {"price", price}});
         return q;
     }
 
@@ -660,6 +682,7 @@ DeclarationBuilder::DeclarationBuilder(int year, const SupplierData& suppliers, 
     if (options.cscf && (options.cscf->value.sign() <= 0 || options.cscf->value > Decimal(1)))
         d.add({"--cscf", 0, 0, ""}, fmt::format("expected a factor above 0 and at most 1, found {}", options.cscf->value.to_string()));
     if (!d.empty()) throw InputError(std::move(d));
+    impl_->prepare_figures();
     const PhaseIn* p = impl_->phase = data.phase_in->year(year);
     YearFactors& f = impl_->factors;
     f.cbam_factor = constant(p->cbam_factor, units::one(), fmt::format("CBAM factor {} ({})", year, p->where.to_string()), p->source_cbam_factor);
