@@ -1,6 +1,7 @@
 #include "calc/declaration.h"
 
 #include "core/int_map.h"
+#include "core/kept_results.h"
 #include "core/text.h"
 #include "core/text_map.h"
 #include "core/text_memo.h"
@@ -12,7 +13,6 @@
 #include <array>
 #include <future>
 #include <map>
-#include <mutex>
 #include <set>
 #include <tuple>
 
@@ -372,27 +372,17 @@ struct DeclarationBuilder::Impl {
         std::optional<Valuation> valuation;
         std::string why;  // when there is none
     };
-    struct AtDefaultsKept {
-        std::mutex mutex;
-        std::map<std::string, AtDefaults> by_key;  // by "cn \0 taric \0 country"
-    };
-    std::unique_ptr<AtDefaultsKept> at_defaults_kept = std::make_unique<AtDefaultsKept>();
+    std::unique_ptr<KeptResults<std::tuple<std::string, std::string, std::string>, AtDefaults>> at_defaults_kept =
+        std::make_unique<KeptResults<std::tuple<std::string, std::string, std::string>, AtDefaults>>();
 
     std::optional<Valuation> at_defaults(const std::string& cn, const std::string& taric, const std::string& country, std::string& why) const {
-        std::string key = cn;
-        key.append(1, '\0').append(taric).append(1, '\0').append(country);
-        {
-            std::lock_guard<std::mutex> lock(at_defaults_kept->mutex);
-            if (auto kept = at_defaults_kept->by_key.find(key); kept != at_defaults_kept->by_key.end()) {
-                if (!kept->second.valuation) why = kept->second.why;
-                return kept->second.valuation;
-            }
-        }
-        AtDefaults worked;
-        worked.valuation = work_out_at_defaults(cn, taric, country, worked.why);
-        if (!worked.valuation) why = worked.why;
-        std::lock_guard<std::mutex> lock(at_defaults_kept->mutex);
-        return at_defaults_kept->by_key.try_emplace(std::move(key), std::move(worked)).first->second.valuation;
+        AtDefaults kept = at_defaults_kept->get(std::make_tuple(cn, taric, country), [&] {
+            AtDefaults worked;
+            worked.valuation = work_out_at_defaults(cn, taric, country, worked.why);
+            return worked;
+        });
+        if (!kept.valuation) why = std::move(kept.why);
+        return std::move(kept.valuation);
     }
 
     std::optional<Valuation> work_out_at_defaults(const std::string& cn, const std::string& taric, const std::string& country, std::string& why) const {

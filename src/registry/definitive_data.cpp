@@ -146,15 +146,7 @@ BenchmarkChoice Benchmarks::find(const std::string& cn, const std::string& route
     // Only choices made with the built-in markers are kept: other markers may be read from a file
     // and later freed, and another set could then stand at the same address.
     if (&indicators != &RouteIndicators::builtin()) return choose(cn, route, year, actual, indicators);
-    auto key = std::make_tuple(cn, route, year, actual);
-    {
-        std::lock_guard lock(choices_->mutex);
-        if (auto known = choices_->made.find(key); known != choices_->made.end()) return known->second;
-    }
-    BenchmarkChoice out = choose(cn, route, year, actual, indicators);
-    std::lock_guard lock(choices_->mutex);
-    choices_->made.emplace(std::move(key), out);
-    return out;
+    return choices_->get(std::make_tuple(cn, route, year, actual), [&] { return choose(cn, route, year, actual, indicators); });
 }
 
 BenchmarkChoice Benchmarks::choose(const std::string& cn, const std::string& route, int year, bool actual, const RouteIndicators& indicators) const {

@@ -12,11 +12,11 @@
 
 #include "core/decimal.h"
 #include "core/error.h"
+#include "core/kept_results.h"
 #include "registry/confidence.h"
 
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -130,10 +130,7 @@ private:
     // Each choice made with the built-in markers, made once: a declaration asks for the same code,
     // route and year for many goods (and again when it compares actual data with default values),
     // from two threads.
-    struct Choices {
-        std::mutex mutex;
-        std::map<std::tuple<std::string, std::string, int, bool>, BenchmarkChoice> made;
-    };
+    using Choices = KeptResults<std::tuple<std::string, std::string, int, bool>, BenchmarkChoice>;
     std::shared_ptr<Choices> choices_ = std::make_shared<Choices>();
 };
 
