@@ -133,66 +133,38 @@ Unit operator/(const Unit& a, const Unit& b) {
     return Unit(sym, e, a.scale_ / b.scale_);
 }
 
-namespace units {
-// Each unit is parsed once, the first time it is asked for (the calculations ask for them by the
+namespace {
+// A symbol as a template argument, so that each unit has its own parsed copy.
+template <std::size_t N>
+struct Symbol {
+    char text[N];
+    constexpr Symbol(const char (&s)[N]) { std::copy_n(s, N, text); }  // NOLINT: implicit from a literal
+};
+// The unit of `S`, parsed the first time it is asked for (the calculations ask for units by the
 // thousand); the copies handed out are the same value.
+template <Symbol S>
+Unit parsed_once() {
+    static const Unit u = *Unit::parse(S.text);
+    return u;
+}
+}  // namespace
+
+namespace units {
 Unit one() { return Unit(); }
-Unit t() {
-    static const Unit u = *Unit::parse("t");
-    return u;
-}
-Unit kg() {
-    static const Unit u = *Unit::parse("kg");
-    return u;
-}
-Unit TJ() {
-    static const Unit u = *Unit::parse("TJ");
-    return u;
-}
-Unit GJ() {
-    static const Unit u = *Unit::parse("GJ");
-    return u;
-}
-Unit MWh() {
-    static const Unit u = *Unit::parse("MWh");
-    return u;
-}
-Unit Nm3() {
-    static const Unit u = *Unit::parse("Nm3");
-    return u;
-}
-Unit tCO2e() {
-    static const Unit u = *Unit::parse("tCO2e");
-    return u;
-}
-Unit tN2O() {
-    static const Unit u = *Unit::parse("tN2O");
-    return u;
-}
-Unit tCF4() {
-    static const Unit u = *Unit::parse("tCF4");
-    return u;
-}
-Unit tC2F6() {
-    static const Unit u = *Unit::parse("tC2F6");
-    return u;
-}
-Unit tC() {
-    static const Unit u = *Unit::parse("tC");
-    return u;
-}
-Unit tCO2e_per_t() {
-    static const Unit u = *Unit::parse("tCO2e/t");
-    return u;
-}
-Unit tCO2e_per_MWh() {
-    static const Unit u = *Unit::parse("tCO2e/MWh");
-    return u;
-}
-Unit tCO2e_per_TJ() {
-    static const Unit u = *Unit::parse("tCO2e/TJ");
-    return u;
-}
+Unit t() { return parsed_once<"t">(); }
+Unit kg() { return parsed_once<"kg">(); }
+Unit TJ() { return parsed_once<"TJ">(); }
+Unit GJ() { return parsed_once<"GJ">(); }
+Unit MWh() { return parsed_once<"MWh">(); }
+Unit Nm3() { return parsed_once<"Nm3">(); }
+Unit tCO2e() { return parsed_once<"tCO2e">(); }
+Unit tN2O() { return parsed_once<"tN2O">(); }
+Unit tCF4() { return parsed_once<"tCF4">(); }
+Unit tC2F6() { return parsed_once<"tC2F6">(); }
+Unit tC() { return parsed_once<"tC">(); }
+Unit tCO2e_per_t() { return parsed_once<"tCO2e/t">(); }
+Unit tCO2e_per_MWh() { return parsed_once<"tCO2e/MWh">(); }
+Unit tCO2e_per_TJ() { return parsed_once<"tCO2e/TJ">(); }
 }  // namespace units
 
 }  // namespace cbam
